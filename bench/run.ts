@@ -1,0 +1,56 @@
+// `npm run bench`: catalogue search API, home page and a bare reference route under autocannon at 64
+// connections, in one process, on the embedded database (or PostgreSQL when DATABASE_URL is set).
+// Targets (issue 2, 2-core machine): search ≥ 5,000 req/s with p99 ≤ 25 ms; home page ≥ 5,000 req/s.
+import autocannon from 'autocannon';
+import { buildApp } from '../src/app.tsx';
+import { loadConfig } from '../src/config.ts';
+import { createTestDatabase } from '../test/support/database.ts';
+
+const seconds = Number(process.env['BENCH_SECONDS'] ?? 10);
+const connections = 64;
+// What people type, with and without diacritics, typos and synonyms: a realistic spread of cached queries.
+const queries = ['dang ky thuong tru', 'ho khau', 'khai sinh', 'chứng thực bản sao', 'giay phep lai xe', 'đất đai', 'kết hôn', 'ly lich tu phap',
+  'thanh lap doanh nghiep', 'xay dung', 'tam tru', 'giấy phép kinh doanh', 'bảo trợ xã hội', 'hoc bong', 'so do', 'dang ki ket hon'];
+
+const database = await createTestDatabase();
+const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://unused', PUBLIC_URL: 'http://localhost', LOG_LEVEL: 'warn', RATE_LIMIT_ALLOWLIST: '127.0.0.1' });
+const app = await buildApp({ config, db: database.db, logger: false });
+app.get('/bench/reference', async () => ({ ok: true }));
+const url = await app.listen({ port: 0, host: '127.0.0.1' });
+
+interface Row { route: string; rps: number; p50: number; p99: number; errors: number }
+
+async function measure(route: string, path: string | ((i: number) => string)): Promise<Row> {
+  let i = 0;
+  const result = await autocannon({
+    url, connections, duration: seconds, pipelining: 1,
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: typeof path === 'string' ? path : path(i++) }) }],
+  });
+  return { route, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+const warm = async (path: string) => { for (let k = 0; k < 3; k++) await fetch(`${url}${path}`); };
+for (const q of queries) await warm(`/api/v1/procedures?q=${encodeURIComponent(q)}`);
+await warm('/');
+
+const rows: Row[] = [];
+rows.push(await measure('reference (bare JSON route)', '/bench/reference'));
+rows.push(await measure('catalogue search API (searchProcedures)', (i) => `/api/v1/procedures?q=${encodeURIComponent(queries[i % queries.length]!)}`));
+rows.push(await measure('home page (server-rendered HTML)', '/'));
+
+const reference = rows[0]!.rps;
+const database_ = process.env['DATABASE_URL'] ? 'PostgreSQL' : 'embedded PGlite';
+console.log(`\nOpenDVC bench — ${database_}, ${connections} connections, ${seconds} s per route, Node ${process.version}\n`);
+console.log('| route | req/s | p50 ms | p99 ms | vs reference | errors |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const r of rows) console.log(`| ${r.route} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / reference).toFixed(2)} | ${r.errors} |`);
+const search = rows[1]!;
+const home = rows[2]!;
+const verdict = [
+  `search ≥ 5000 req/s: ${search.rps >= 5000 ? 'met' : 'NOT met'}`,
+  `search p99 ≤ 25 ms: ${search.p99 <= 25 ? 'met' : 'NOT met'}`,
+  `home ≥ 5000 req/s: ${home.rps >= 5000 ? 'met' : 'NOT met'}`,
+];
+console.log(`\n${verdict.join(' · ')}`);
+await app.close();
+await database.close();

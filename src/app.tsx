@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import type { Kysely } from 'kysely';
+import type { Config } from './config.ts';
+import type { Database } from './platform/db/tables.ts';
+import type { UseCaseContext } from './platform/context.ts';
+import { installErrorHandling } from './platform/http/error-handling.ts';
+import { registerHealth } from './platform/http/health.ts';
+import { registerLanguageSwitch } from './platform/http/language-switch.ts';
+import { requestLang } from './platform/http/request-lang.ts';
+import { createAjv } from './platform/validation/validator.ts';
+import { ApiDocsPage } from './platform/views/api-docs-page.tsx';
+import { ErrorPage } from './platform/views/error-page.tsx';
+import { sendPage } from './platform/views/render.ts';
+import { defaultSite } from './platform/views/site.ts';
+import { createCatalogCache } from './modules/catalog/catalog-cache.ts';
+import { readSiteInfo } from './modules/catalog/read-site-info.ts';
+import { registerCatalogApi } from './modules/catalog/routes.ts';
+import { registerCatalogPages } from './modules/catalog/page-routes.tsx';
+
+export interface AppOptions {
+  config: Config;
+  db: Kysely<Database>;
+  /** Clock for use cases; tests pin it. */
+  now?: () => Date;
+  logger?: boolean;
+}
+
+const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
+
+/** Builds the HTTP application (portal, back office, API) from the modules. Listening is the caller's job. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, db } = options;
+  const now = options.now ?? (() => new Date());
+  let shuttingDown = false;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 1_048_576,
+    return503OnClosing: true,
+  });
+  app.addHook('onClose', async () => { shuttingDown = true; });
+
+  // One validator for every schema (ARCHITECTURE principle 4); query strings and paths arrive as text and are coerced.
+  const bodyAjv = createAjv();
+  const textAjv = createAjv({ coerceTypes: true, removeAdditional: true });
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : textAjv).compile(schema));
+
+  const secure = config.publicUrl.startsWith('https://');
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], fontSrc: ["'self'"],
+        connectSrc: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'self'"], objectSrc: ["'none'"],
+        ...(secure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, {
+    max: config.RATE_LIMIT_PER_MINUTE, timeWindow: 60_000, allowList: config.rateLimitAllowlist,
+    // Health probes come from the load balancer, which must never be locked out.
+    skipOnError: true, keyGenerator: (request) => request.ip,
+  });
+  await app.register(formbody);
+  await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', maxAge: 86_400_000, immutable: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'OpenDVC API', version: '1.0.0', description: 'API of the provincial Public Service Portal and Single-Window Information System.' },
+      servers: [{ url: config.publicUrl }],
+      tags: [{ name: 'catalog', description: 'Danh mục thủ tục hành chính' }],
+    },
+  });
+
+  const cache = createCatalogCache(db, config.CATALOG_CACHE_SECONDS * 1000);
+  const context = (): UseCaseContext => ({ db, actor: { kind: 'anonymous' }, now: now() });
+  const pageContext = async (request: Parameters<typeof requestLang>[0]) => ({ lang: requestLang(request), site: await readSiteInfo(context(), cache), path: request.url });
+
+  installErrorHandling(app, async (request, reply, error) => {
+    // The error may be the database itself: fall back to the default identity rather than fail twice.
+    const ctx = await pageContext(request).catch(() => ({ lang: requestLang(request), site: defaultSite, path: request.url }));
+    return sendPage(reply, <ErrorPage ctx={ctx} error={error} />);
+  });
+  registerHealth(app, db, () => shuttingDown);
+  registerLanguageSwitch(app, secure);
+  registerCatalogApi(app, { context, cache });
+  registerCatalogPages(app, { context, cache, publicUrl: config.publicUrl });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/docs', { schema: { hide: true } }, async (request, reply) =>
+    sendPage(reply, <ApiDocsPage ctx={await pageContext(request)} document={app.swagger() as never} />));
+
+  return app;
+}

@@ -1,0 +1,26 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('starts with development defaults on an empty environment (embedded database, demo seed)', () => {
+    const config = loadConfig({});
+    assert.equal(config.PORT, 3000);
+    assert.equal(config.embedded, true);
+    assert.equal(config.seedDemo, true);
+    assert.equal(config.publicUrl, 'http://localhost:3000');
+  });
+
+  it('names the bad setting and the value it got', () => {
+    assert.throws(() => loadConfig({ PORT: 'abc' }), (error: Error) => error instanceof ConfigError && /PORT/.test(error.message) && /"abc"/.test(error.message));
+    assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL/);
+    assert.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL/);
+  });
+
+  it('refuses demo data and the embedded database in production', () => {
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/opendvc', PUBLIC_URL: 'https://dichvucong.example.gov.vn' };
+    assert.equal(loadConfig(production).seedDemo, false);
+    assert.throws(() => loadConfig({ ...production, SEED_DEMO: 'true' }), /SEED_DEMO/);
+    assert.throws(() => loadConfig({ ...production, DATABASE_URL: '' }), /DATABASE_URL/);
+  });
+});

@@ -1,0 +1,56 @@
+import { Type, type Static } from 'typebox';
+import { createAjv, toFieldErrors } from './platform/validation/validator.ts';
+
+// The one place that reads the environment (ARCHITECTURE "config.ts"). Each setting is described here so
+// `opendvc config` and the README can list them.
+const ConfigSchema = Type.Object({
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('test'), Type.Literal('production')], {
+    default: 'development', description: 'development | test | production. Production refuses demo data and insecure defaults.',
+  }),
+  HOST: Type.String({ default: '127.0.0.1', description: 'Interface to listen on (0.0.0.0 behind a load balancer).' }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000, description: 'HTTP port (0 picks a free one).' }),
+  PUBLIC_URL: Type.Optional(Type.String({ format: 'uri', description: 'Absolute URL of the portal, used in sitemap.xml and links in notices. Default http://localhost:PORT.' })),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://', description: 'PostgreSQL connection string. Unset: embedded PGlite in DATA_DIR/pg.' })),
+  DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10, description: 'Connections in the PostgreSQL pool (embedded mode always uses 1).' }),
+  DATA_DIR: Type.String({ minLength: 1, default: './data', description: 'Folder for the embedded database and local files.' }),
+  SEED_DEMO: Type.Optional(Type.Boolean({ description: 'Seed the demo province on first start. Default true outside production; refused in production.' })),
+  LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info', description: 'pino log level.' }),
+  TRUST_PROXY: Type.Boolean({ default: false, description: 'Trust X-Forwarded-* headers (set behind a load balancer).' }),
+  RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 600, description: 'Requests per minute per client IP on public routes.' }),
+  RATE_LIMIT_ALLOWLIST: Type.String({ default: '', description: 'Comma-separated client IPs exempt from rate limits (monitoring, load balancer health checks).' }),
+  CATALOG_CACHE_SECONDS: Type.Integer({ minimum: 0, maximum: 3600, default: 2, description: 'How often each instance checks the catalogue revision to refresh its caches (0 = every request).' }),
+  SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 10000, description: 'Grace period for in-flight requests on SIGTERM.' }),
+});
+
+export type Config = Static<typeof ConfigSchema> & { publicUrl: string; seedDemo: boolean; embedded: boolean; rateLimitAllowlist: string[] };
+
+export const configDescriptions: { name: string; description: string }[] = Object.entries(ConfigSchema.properties).map(
+  ([name, schema]) => ({ name, description: String((schema as { description?: string }).description ?? '') }),
+);
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, unknown> = {};
+  for (const name of Object.keys(ConfigSchema.properties)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') raw[name] = value;
+  }
+  const validate = createAjv({ coerceTypes: true }).compile(ConfigSchema);
+  if (!validate(raw)) {
+    const problems = toFieldErrors(validate.errors, 'en').map((e) => `  ${e.path.slice(1) || '(config)'}: ${e.message} (got ${JSON.stringify(raw[e.path.slice(1)] ?? null)})`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const config = raw as Static<typeof ConfigSchema>;
+  const production = config.NODE_ENV === 'production';
+  if (production && config.SEED_DEMO) throw new ConfigError('Invalid configuration:\n  SEED_DEMO: demo data is never seeded in production.');
+  if (production && !config.DATABASE_URL) throw new ConfigError('Invalid configuration:\n  DATABASE_URL: production runs on PostgreSQL; set DATABASE_URL.');
+  if (production && !config.PUBLIC_URL) throw new ConfigError('Invalid configuration:\n  PUBLIC_URL: production needs the portal\'s public https URL.');
+  return {
+    ...config,
+    publicUrl: (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, ''),
+    seedDemo: config.SEED_DEMO ?? !production,
+    embedded: !config.DATABASE_URL,
+    rateLimitAllowlist: config.RATE_LIMIT_ALLOWLIST.split(',').map((s) => s.trim()).filter(Boolean),
+  };
+}

@@ -1,0 +1,146 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Command } from 'commander';
+import { ConfigError, configDescriptions, loadConfig, type Config } from './config.ts';
+import { connectDatabase, type DatabaseHandle } from './platform/db/connect.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { buildApp } from './app.tsx';
+import { seedDemoProvince } from './seed-demo.ts';
+import { importCatalog } from './modules/catalog/import-catalog.ts';
+import { exportCatalog } from './modules/catalog/export-catalog.ts';
+import { catalogSchemaDocument } from './modules/catalog/catalog-schema-document.ts';
+import { startWorker } from './platform/jobs/worker.ts';
+
+async function open(config: Config): Promise<DatabaseHandle> {
+  return connectDatabase({ databaseUrl: config.DATABASE_URL, embeddedDir: path.join(config.DATA_DIR, 'pg'), poolSize: config.DATABASE_POOL_SIZE });
+}
+
+async function withDatabase<T>(work: (handle: DatabaseHandle, config: Config) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const handle = await open(config);
+  try {
+    await migrateToLatest(handle.db);
+    return await work(handle, config);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function serve(options: { worker: boolean }): Promise<void> {
+  const config = loadConfig();
+  const handle = await open(config);
+  const applied = await migrateToLatest(handle.db);
+  const app = await buildApp({ config, db: handle.db });
+  if (applied.length) app.log.info({ migrations: applied }, 'database migrated');
+  if (config.seedDemo) {
+    const seed = await seedDemoProvince(handle.db, new Date());
+    if (seed.seeded) app.log.info({ summary: seed.summary }, 'demo province seeded');
+  }
+  // PGlite is single-process, so embedded mode runs the job worker here; with PostgreSQL it is a separate `worker`.
+  const worker = options.worker || handle.embedded ? await startWorker(handle, app.log) : undefined;
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  const url = config.PUBLIC_URL ?? address.replace('127.0.0.1', 'localhost');
+  process.stdout.write([
+    '',
+    `  OpenDVC is running: ${url}`,
+    `    Portal:        ${url}/`,
+    `    API docs:      ${url}/api/docs  (OpenAPI: ${url}/api/openapi.json)`,
+    `    Database:      ${handle.embedded ? `embedded PGlite in ${path.resolve(config.DATA_DIR, 'pg')}` : 'PostgreSQL (DATABASE_URL)'}`,
+    config.seedDemo ? '    Demo data:     Tỉnh Hòa Bình Xanh (fictional province). Sign-in and demo accounts come with the accounts module.' : '',
+    '',
+  ].filter((line, i, all) => line !== '' || i === 0 || i === all.length - 1).join('\n') + '\n');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => { app.log.error('shutdown timed out'); process.exit(1); }, config.SHUTDOWN_TIMEOUT_MS);
+    timer.unref();
+    await app.close();
+    await worker?.stop();
+    await handle.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+async function worker(): Promise<void> {
+  const config = loadConfig();
+  if (!config.DATABASE_URL) throw new ConfigError('The worker runs as its own process only with PostgreSQL (DATABASE_URL); in embedded mode `serve` runs it.');
+  const handle = await open(config);
+  await migrateToLatest(handle.db);
+  const { default: pino } = await import('pino');
+  const log = pino({ level: config.LOG_LEVEL });
+  const running = await startWorker(handle, log);
+  const stop = async () => { await running.stop(); await handle.close(); process.exit(0); };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+}
+
+const program = new Command('opendvc').description('OpenDVC — Public Service Portal and Single-Window Information System');
+
+program.command('serve').description('Serve the portal, back office and API (migrates and, outside production, seeds the demo province)')
+  .option('--worker', 'also run the job worker in this process (always so with the embedded database)')
+  .action((o: { worker?: boolean }) => serve({ worker: Boolean(o.worker) }));
+
+program.command('worker').description('Run background jobs (PostgreSQL only)').action(worker);
+
+program.command('migrate').description('Apply pending SQL migrations').action(() => withDatabase(async (handle) => {
+  const applied = await migrateToLatest(handle.db);
+  console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
+}));
+
+program.command('seed').description('Seed the demo province (once per database; never in production)').action(() => withDatabase(async (handle, config) => {
+  if (config.NODE_ENV === 'production') throw new ConfigError('Demo data is never seeded in production.');
+  const result = await seedDemoProvince(handle.db, new Date());
+  console.log(result.seeded ? `Seeded: ${JSON.stringify(result.summary)}` : 'The demo province was already seeded.');
+}));
+
+const importCommand = program.command('import').description('Import data');
+importCommand.command('catalog <file>').description('Import a catalogue file (docs/catalog-format.md): validated whole, applied in one transaction')
+  .option('--lang <lang>', 'language of error messages (vi|en)', 'vi')
+  .action((file: string, o: { lang: string }) => withDatabase(async (handle) => {
+    let input: unknown;
+    try {
+      input = JSON.parse(await readFile(file, 'utf8'));
+    } catch (error) {
+      console.error(`${file}: ${(error as Error).message}`);
+      process.exitCode = 2;
+      return;
+    }
+    const result = await importCatalog(handle.db, input, { source: `import:${path.basename(file)}`, now: new Date(), lang: o.lang === 'en' ? 'en' : 'vi' });
+    if (!result.ok) {
+      console.error(`${file}: ${result.errors.length} error(s); nothing was imported.`);
+      for (const e of result.errors) console.error(`  ${e.path}: ${e.message}`);
+      process.exitCode = 1;
+      return;
+    }
+    console.log(JSON.stringify(result.summary, null, 2));
+  }));
+
+const exportCommand = program.command('export').description('Export data');
+exportCommand.command('catalog').description('Export the whole catalogue in the import format')
+  .option('-o, --out <file>', 'write to a file instead of standard output')
+  .action((o: { out?: string }) => withDatabase(async (handle) => {
+    const text = `${JSON.stringify(await exportCatalog(handle.db), null, 2)}\n`;
+    if (o.out) await writeFile(o.out, text);
+    else process.stdout.write(text);
+  }));
+exportCommand.command('catalog-schema').description('Print the JSON Schema of the catalogue format')
+  .action(() => { process.stdout.write(`${JSON.stringify(catalogSchemaDocument(), null, 2)}\n`); });
+
+program.command('config').description('List every setting and what it does').action(() => {
+  for (const c of configDescriptions) console.log(`${c.name.padEnd(24)} ${c.description}`);
+});
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(78);
+  }
+  throw error;
+}

@@ -1,0 +1,4 @@
+import type { CatalogTables } from '../../modules/catalog/tables.ts';
+
+/** Every table, for Kysely's typing. Each module declares its own tables and owns their SQL. */
+export type Database = CatalogTables;

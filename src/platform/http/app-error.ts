@@ -1,0 +1,26 @@
+import type { FieldError } from '../validation/validator.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+
+/** Stable error codes (documented in docs/errors.md); clients branch on these, never on the text. */
+export const errorCodes = {
+  validationFailed: { status: 400, message: 'error.validationFailed' },
+  notFound: { status: 404, message: 'error.notFound' },
+  procedureNotFound: { status: 404, message: 'error.procedureNotFound' },
+  rateLimited: { status: 429, message: 'error.rateLimited' },
+  internal: { status: 500, message: 'error.internal' },
+  unavailable: { status: 503, message: 'error.unavailable' },
+} as const satisfies Record<string, { status: number; message: MessageKey }>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+/** The one error type of OpenDVC: a use case throws it, the HTTP layer renders it as a page or RFC 9457 problem. */
+export class AppError extends Error {
+  readonly status: number;
+  readonly messageKey: MessageKey;
+
+  constructor(readonly code: ErrorCode, readonly fieldErrors: FieldError[] = [], readonly params: Record<string, string | number> = {}) {
+    super(code);
+    this.status = errorCodes[code].status;
+    this.messageKey = errorCodes[code].message;
+  }
+}

@@ -1,0 +1,94 @@
+import type { ComponentChildren } from 'preact';
+import { t, type Lang } from '../i18n/messages.ts';
+import type { SiteInfo } from './site.ts';
+
+export interface PageContext {
+  lang: Lang;
+  site: SiteInfo;
+  /** Path and query of the current page, for the language switch. */
+  path: string;
+}
+
+export interface Crumb { href?: string; label: string }
+
+interface LayoutProps {
+  ctx: PageContext;
+  title: string;
+  description?: string;
+  crumbs?: Crumb[];
+  canonical?: string;
+  children: ComponentChildren;
+}
+
+/** The shell of every portal page: header with logo and full agency name, navigation, main area, footer (OTHER-04). */
+export function Layout({ ctx, title, description, crumbs, canonical, children }: LayoutProps) {
+  const { lang, site } = ctx;
+  const m = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t(lang, key, params);
+  const portalName = lang === 'en' ? site.portalNameEn : site.portalName;
+  const ownerName = lang === 'en' ? site.ownerNameEn : site.ownerName;
+  const other: Lang = lang === 'vi' ? 'en' : 'vi';
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} | ${portalName}`}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        {canonical ? <link rel="canonical" href={canonical} /> : null}
+        <link rel="stylesheet" href="/assets/site.css" />
+        <link rel="icon" href="/assets/logo.svg" type="image/svg+xml" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">{m('layout.skipToContent')}</a>
+        <header class="site-header">
+          <div class="container header-inner">
+            <a class="brand" href="/">
+              <img src="/assets/logo.svg" alt={m('layout.logoAlt')} width="56" height="56" />
+              <span class="brand-text">
+                <span class="brand-owner">{ownerName}</span>
+                <span class="brand-portal">{portalName}</span>
+              </span>
+            </a>
+            <a class="lang-switch" href={`/ngon-ngu?lang=${other}&next=${encodeURIComponent(ctx.path)}`} hreflang={other} lang={other}>
+              {other === 'en' ? 'English' : 'Tiếng Việt'}
+            </a>
+          </div>
+          <nav class="site-nav" aria-label={m('layout.mainNav')}>
+            <ul class="container">
+              <li><a href="/">{m('nav.home')}</a></li>
+              <li><a href="/thu-tuc">{m('nav.procedures')}</a></li>
+              <li><a href="/dich-vu-cong-truc-tuyen">{m('nav.onlineServices')}</a></li>
+              <li><a href="/co-quan">{m('nav.agencies')}</a></li>
+              <li><a href="/so-do-trang">{m('nav.siteMap')}</a></li>
+            </ul>
+          </nav>
+        </header>
+        {crumbs && crumbs.length ? (
+          <nav class="container crumbs" aria-label={m('layout.breadcrumbs')}>
+            <ol>
+              {crumbs.map((c) => (
+                <li>{c.href ? <a href={c.href}>{c.label}</a> : <span aria-current="page">{c.label}</span>}</li>
+              ))}
+            </ol>
+          </nav>
+        ) : null}
+        <main id="main" class="container" tabIndex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="container">
+            <p class="footer-owner">{m('footer.owner', { owner: ownerName })}</p>
+            {site.responsible ? <p>{m('footer.responsible', { name: site.responsible })}</p> : null}
+            <address>
+              {site.address ? <span>{m('footer.address', { address: site.address })}</span> : null}
+              {site.phone ? <span>{m('footer.phone')} <a href={`tel:${site.phone.replace(/[^\d+]/g, '')}`}>{site.phone}</a></span> : null}
+              {site.hotline ? <span>{m('footer.hotline')} <a href={`tel:${site.hotline.replace(/[^\d+]/g, '')}`}>{site.hotline}</a></span> : null}
+              {site.email ? <span>{m('footer.email')} <a href={`mailto:${site.email}`}>{site.email}</a></span> : null}
+            </address>
+            <p class="footer-links"><a href="/so-do-trang">{m('nav.siteMap')}</a> · <a href="/api/docs">{m('nav.apiDocs')}</a></p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

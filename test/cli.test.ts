@@ -1,0 +1,77 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createTestDatabase, type TestDatabase } from './support/database.ts';
+import { demoCatalog } from './support/fixtures.ts';
+
+// The real binary in a real process: what `npm start` and an operator's commands do.
+const bin = path.resolve('bin/opendvc.js');
+let dir: string;
+let database: TestDatabase | undefined;
+let env: NodeJS.ProcessEnv;
+
+before(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'opendvc-cli-'));
+  // On the PostgreSQL pass the commands use their own fresh database; otherwise an embedded one in `dir`.
+  if (process.env['DATABASE_URL']) database = await createTestDatabase({ seed: false });
+  env = { ...process.env, DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'warn', NODE_ENV: 'test', ...(database?.url ? { DATABASE_URL: database.url } : {}) };
+});
+after(async () => {
+  await database?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 120_000 });
+
+describe('opendvc CLI', () => {
+  it('refuses a bad setting with a message naming it', () => {
+    const result = spawnSync(process.execPath, [bin, 'migrate'], { env: { ...env, PORT: 'x' }, encoding: 'utf8' });
+    assert.equal(result.status, 78);
+    assert.match(result.stderr, /PORT/);
+  });
+
+  it('imports a catalogue file, reports every error with its JSON path, and is idempotent', () => {
+    const bad = demoCatalog();
+    bad.procedures[0]!.applicantTypes = [];
+    bad.procedures[2]!.implementingAgencyCodes = ['000.00.00.Z00'];
+    writeFileSync(path.join(dir, 'bad.json'), JSON.stringify(bad));
+    const rejected = run('import', 'catalog', path.join(dir, 'bad.json'));
+    assert.equal(rejected.status, 1);
+    assert.match(rejected.stderr, /\/procedures\/0\/applicantTypes: .*đối tượng thực hiện/);
+    assert.match(rejected.stderr, /\/procedures\/2\/implementingAgencyCodes\/0: .*000\.00\.00\.Z00/);
+
+    writeFileSync(path.join(dir, 'good.json'), JSON.stringify(demoCatalog()));
+    const first = run('import', 'catalog', path.join(dir, 'good.json'));
+    assert.equal(first.status, 0, first.stderr);
+    assert.equal(JSON.parse(first.stdout).changed, true);
+    const again = run('import', 'catalog', path.join(dir, 'good.json'));
+    assert.equal(JSON.parse(again.stdout).changed, false);
+
+    const exported = run('export', 'catalog', '--out', path.join(dir, 'export.json'));
+    assert.equal(exported.status, 0, exported.stderr);
+    const roundTrip = run('import', 'catalog', path.join(dir, 'export.json'));
+    assert.equal(JSON.parse(roundTrip.stdout).changed, false);
+  });
+
+  it('serves, answers /readyz, and shuts down cleanly on SIGTERM', async () => {
+    const child: ChildProcess = spawn(process.execPath, [bin, 'serve'], { env: { ...env, PORT: '0', SEED_DEMO: 'false', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 90_000);
+      child.stdout!.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = output.match(/Server listening at (http:\/\/[\d.:]+)/);
+        if (match) { clearTimeout(timer); resolve(match[1]!); }
+      });
+      child.on('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
+    });
+    const ready = await fetch(`${url}/readyz`);
+    assert.equal(ready.status, 200);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0);
+  });
+});

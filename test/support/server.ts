@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.tsx';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+
+export interface TestServer {
+  url: string;
+  app: FastifyInstance;
+  database: TestDatabase;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** The real app on a real port over a fresh seeded database; nothing mocked. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', CATALOG_CACHE_SECONDS: '0', RATE_LIMIT_ALLOWLIST: '127.0.0.1', ...env });
+  const app = await buildApp({ config, db: database.db, logger: false });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url: address, app, database, config,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
