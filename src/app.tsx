@@ -51,6 +51,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const bodyAjv = createAjv();
   const textAjv = createAjv({ coerceTypes: true, removeAdditional: true });
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : textAjv).compile(schema));
+  // An HTML form sends its unselected filters as empty values ("agency="); they mean "not given".
+  app.addHook('preValidation', async (request) => {
+    const query = request.query as Record<string, unknown> | undefined;
+    if (query) for (const key of Object.keys(query)) if (query[key] === '') delete query[key];
+  });
 
   const secure = config.publicUrl.startsWith('https://');
   await app.register(helmet, {

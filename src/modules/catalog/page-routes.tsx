@@ -6,7 +6,7 @@ import type { UseCaseContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { requestLang } from '../../platform/http/request-lang.ts';
 import type { PageContext } from '../../platform/views/layout.tsx';
-import { sendPage } from '../../platform/views/render.ts';
+import { renderPage, sendPage } from '../../platform/views/render.ts';
 import { SearchQuerystring } from './api-schemas.ts';
 import { getProcedure } from './get-procedure.ts';
 import { listAllAgencies, listCurrentAgencies, isoDay } from './list-agencies.ts';
@@ -40,11 +40,15 @@ export function registerCatalogPages(app: FastifyInstance, deps: CatalogPageDeps
     return [first, ...rest].flatMap((r) => r.items);
   };
 
+  // The busiest page: rendered once per catalogue revision, language, day (agencies are effective-dated) and URL.
   pages.get('/', { schema: { hide: true } }, async (request, reply) => {
     const ctx = deps.context();
     const page = await pageContext(request);
-    const [catalog, agencies] = await Promise.all([searchProcedures(ctx, deps.cache, { lang: page.lang, pageSize: 1 }), listCurrentAgencies(ctx, deps.cache)]);
-    return sendPage(reply, <HomePage ctx={page} catalog={catalog} agencies={agencies} />);
+    const html = await deps.cache.get(`page:home:${page.lang}:${isoDay(ctx.now)}:${request.url}`, async () => {
+      const [catalog, agencies] = await Promise.all([searchProcedures(ctx, deps.cache, { lang: page.lang, pageSize: 1 }), listCurrentAgencies(ctx, deps.cache)]);
+      return renderPage(<HomePage ctx={page} catalog={catalog} agencies={agencies} />);
+    });
+    return reply.type('text/html; charset=utf-8').send(html);
   });
 
   pages.get('/thu-tuc', { schema: { hide: true, querystring: SearchQuerystring } }, async (request, reply) => {

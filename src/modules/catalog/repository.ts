@@ -127,15 +127,19 @@ export async function listPublishedProcedures(db: Db, alternatives: string[]) {
       's.code as sector_code', 's.name as sector_name', 's.name_en as sector_name_en'])
     .where('p.published_version_id', 'is not', null);
   if (alternatives.length === 0) return (await base.select(sql<number>`0`.as('score')).execute());
-  // Exact words in the name weigh most, then fuzzy word similarity (typos), then the rest of the text.
+  // The typed query itself: an exact or leading match of the name weighs most. Synonym variants count only by
+  // containment, each later expansion a little less (their order in the data is the administrator's preference).
+  // Fuzzy word similarity tolerates typos; whole-name similarity prefers "Đăng ký thường trú" over long names
+  // that merely contain the phrase.
   const score = sql<number>`(SELECT max(
-      CASE WHEN p.name_folded = alt THEN 8 WHEN p.name_folded LIKE alt || '%' THEN 6 WHEN p.name_folded LIKE '%' || alt || '%' THEN 4
-           WHEN p.search_folded LIKE '%' || alt || '%' THEN 2 ELSE 0 END
-      + 2 * word_similarity(alt, p.name_folded) + word_similarity(alt, p.search_folded)
-      - CASE WHEN alt_index > 1 THEN 0.5 ELSE 0 END)
+      CASE WHEN alt_index = 1 AND p.name_folded = alt THEN 8 WHEN alt_index = 1 AND p.name_folded LIKE alt || '%' THEN 6
+           WHEN p.name_folded LIKE '%' || alt || '%' THEN 4 WHEN p.search_folded LIKE '%' || alt || '%' THEN 2 ELSE 0 END
+      + 2 * word_similarity(alt, p.name_folded) + word_similarity(alt, p.search_folded) + similarity(alt, p.name_folded)
+      - CASE WHEN alt_index > 1 THEN 0.5 + 0.25 * (alt_index - 2) ELSE 0 END)
     FROM unnest(${alternatives}::text[]) WITH ORDINALITY AS a(alt, alt_index))`;
   return db.selectFrom(base.select(score.as('score')).as('scored')).selectAll()
-    .where('score', '>=', 1.1).orderBy('score', 'desc').execute();
+    // Equal scores: the shorter (more specific) name first, then the code, so paging is stable.
+    .where('score', '>=', 1.1).orderBy('score', 'desc').orderBy(sql`length(name)`).orderBy('code').execute();
 }
 
 export async function findPublishedVersion(db: Db, code: string) {

@@ -26,10 +26,21 @@ export interface FieldError {
 }
 
 export function toFieldErrors(errors: readonly ErrorObject[] | null | undefined, lang: Lang, prefix = ''): FieldError[] {
-  return (errors ?? []).map((error) => {
+  // A union of literals fails once per branch plus once for the union: say it once, listing what is allowed.
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const error of errors ?? []) {
     const missing = error.keyword === 'required' ? `/${String(error.params['missingProperty'])}` : '';
     const extra = error.keyword === 'additionalProperties' ? `/${String(error.params['additionalProperty'])}` : '';
-    return { path: `${prefix}${error.instancePath}${missing}${extra}` || '/', message: fieldMessage(error, lang) };
+    const path = `${prefix}${error.instancePath}${missing}${extra}` || '/';
+    byPath.set(path, [...(byPath.get(path) ?? []), error]);
+  }
+  return [...byPath].map(([path, group]) => {
+    const allowed = group.filter((e) => e.keyword === 'const').map((e) => e.params['allowedValue']);
+    const specific = group.filter((e) => e.keyword !== 'const' && !(e.keyword === 'anyOf' && group.length > 1));
+    const messages = allowed.length
+      ? [fieldMessage({ ...group[0]!, keyword: 'enum', params: { allowedValues: allowed } }, lang)]
+      : [...new Set(specific.map((e) => fieldMessage(e, lang)))];
+    return { path, message: messages.join(' ') };
   });
 }
 
