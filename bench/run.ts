@@ -37,6 +37,8 @@ const rows: Row[] = [];
 rows.push(await measure('reference (bare JSON route)', '/bench/reference'));
 rows.push(await measure('catalogue search API (searchProcedures)', (i) => `/api/v1/procedures?q=${encodeURIComponent(queries[i % queries.length]!)}`));
 rows.push(await measure('home page (server-rendered HTML)', '/'));
+// Informational: every query new, so each one runs the SQL search and fills the cache (no target).
+rows.push(await measure('catalogue search, every query new (cache misses)', (i) => `/api/v1/procedures?q=${encodeURIComponent(`${queries[i % queries.length]!} ${i}`)}`));
 
 const reference = rows[0]!.rps;
 const database_ = process.env['DATABASE_URL'] ? 'PostgreSQL' : 'embedded PGlite';

@@ -39,6 +39,8 @@ const bodyBottom = page.height - page.bottom;
 const fieldSize = 12;
 // Each row is tall enough to write on by hand, not just to read.
 const rowHeight = 24;
+// Room for the date, the role, and the signature itself below them.
+const signHeight = 130;
 
 type Doc = PDFKit.PDFDocument;
 
@@ -67,7 +69,7 @@ export async function renderBlankFormPdf(input: BlankFormInput): Promise<Buffer>
   const rightWidth = contentWidth - leftWidth;
   doc.font('bold').fontSize(11.5).text(upper(input.agencyName), page.left, page.top, { width: leftWidth, align: 'center' });
   const agencyBottom = rule(doc, page.left + leftWidth / 2, doc.y + 2, leftWidth / 3);
-  doc.font('bold').fontSize(11.5).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', rightX, page.top, { width: rightWidth, align: 'center' });
+  doc.font('bold').fontSize(11.5).text(nfc('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'), rightX, page.top, { width: rightWidth, align: 'center' });
   const motto = nfc('Độc lập - Tự do - Hạnh phúc');
   doc.fontSize(12.5).text(motto, rightX, doc.y, { width: rightWidth, align: 'center' });
   const mottoBottom = rule(doc, rightX + rightWidth / 2, doc.y + 2, doc.widthOfString(motto));
@@ -85,7 +87,9 @@ export async function renderBlankFormPdf(input: BlankFormInput): Promise<Buffer>
     // A short remainder of the last label line leaves no room to write an answer: give it a full line too.
     const extraLine = page.left + contentWidth - endX < contentWidth * 0.45;
     const rows = lines.length + (extraLine ? 1 : 0);
-    if (y + rows * rowHeight > bodyBottom) {
+    // The last field keeps the signature block company, so a page never holds a signature alone.
+    const keep = i === input.fields.length - 1 ? signHeight : 0;
+    if (y + rows * rowHeight + keep > bodyBottom && y > page.top) {
       doc.addPage();
       doc.font('regular').fontSize(fieldSize);
       y = page.top;
@@ -97,9 +101,7 @@ export async function renderBlankFormPdf(input: BlankFormInput): Promise<Buffer>
     y += rows * rowHeight;
   });
 
-  // The signature block needs room for the date, the role, and the signature itself.
-  const signHeight = 120;
-  if (y + 16 + signHeight > bodyBottom) {
+  if (y + signHeight > bodyBottom) {
     doc.addPage();
     y = page.top;
   }
@@ -117,7 +119,7 @@ export async function renderBlankFormPdf(input: BlankFormInput): Promise<Buffer>
     doc.font('regular').fontSize(7.5).fillColor('#666666');
     doc.text(fit(doc, nfc(`${input.procedureCode} – ${input.procedureName}`), contentWidth), page.left, footerY, { lineBreak: false });
     const labelWidth = doc.widthOfString(pageLabel);
-    doc.text(fit(doc, input.sourceUrl, contentWidth - labelWidth - 12), page.left, footerY + 10, { lineBreak: false });
+    doc.text(fit(doc, nfc(input.sourceUrl), contentWidth - labelWidth - 12), page.left, footerY + 10, { lineBreak: false });
     doc.text(pageLabel, page.left + contentWidth - labelWidth, footerY + 10, { lineBreak: false });
   }
   doc.end();

@@ -32,6 +32,21 @@ describe('catalogue JSON API', () => {
     assert.equal(body.field.name, 'Đăng ký, quản lý cư trú');
   });
 
+  it('shows every published part (P-02) of every published procedure on its page, none of them empty', async () => {
+    const { items } = await (await get('/api/v1/procedures?pageSize=100')).json() as { items: { code: string }[] };
+    assert.ok(items.length >= 60);
+    const sections = ['sequence', 'methods', 'components', 'cases', 'agencies', 'results', 'requirements', 'legal-basis', 'publication'];
+    for (const { code } of items) {
+      const html = await (await get(`/thu-tuc/${code}`)).text();
+      for (const id of sections) {
+        const section = html.split(`<h2 id="${id}">`)[1]?.split('<h2')[0] ?? '';
+        assert.match(section, /<\/h2>\s*<(ol|ul|p|div)[^>]*>\s*(<li>|<table|[^<\s])/, `${code}: section ${id} is missing or empty`);
+      }
+      assert.match(html, /Mã thủ tục<\/dt><dd>[^<]+<\/dd>/);
+      assert.match(html, /Đối tượng thực hiện<\/dt><dd>[^<]+<\/dd>/);
+    }
+  });
+
   it('answers an unknown procedure with a 404 problem document', async () => {
     const response = await get('/api/v1/procedures/9.999999');
     assert.equal(response.status, 404);
@@ -92,6 +107,27 @@ describe('catalogue JSON API', () => {
     assert.match(csp, /script-src 'self'/);
     assert.doesNotMatch(csp, /unsafe-inline/);
     assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+  });
+
+  it('fails safely when the database is gone: a 500 page in the portal style, a problem document, /readyz 503', async () => {
+    const broken = await startTestServer();
+    try {
+      await broken.database.close();
+      const page = await fetch(`${broken.url}/thu-tuc?q=chua+tung+tim`);
+      assert.equal(page.status, 500);
+      const html = await page.text();
+      assert.match(html, /<h1>Đã xảy ra lỗi<\/h1>/);
+      assert.match(html, /class="site-header"/);
+      assert.doesNotMatch(html, /\bat .*\.ts:\d+/, 'no stack trace');
+      const api = await fetch(`${broken.url}/api/v1/procedures?q=chua+tung+tim`);
+      assert.equal(api.status, 500);
+      const problem = await api.json() as { code: string; title: string };
+      assert.equal(problem.code, 'internal');
+      assert.doesNotMatch(JSON.stringify(problem), /destroyed|stack|Error:/);
+      assert.equal((await fetch(`${broken.url}/readyz`)).status, 503);
+    } finally {
+      await broken.app.close();
+    }
   });
 
   it('limits the request rate per client and answers 429 as a problem document', async () => {

@@ -4,10 +4,11 @@ import { Type } from 'typebox';
 import type { RevisionCache } from '../../platform/cache/revision-cache.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { requestLang } from '../../platform/http/request-lang.ts';
+import { sendCachedJson } from '../../platform/http/cached-json.ts';
 import { Agency, Problem, ProcedureParams, SearchQuerystring, SearchResponse } from './api-schemas.ts';
 import { CatalogProcedure } from './catalog-file-schema.ts';
 import { getProcedure } from './get-procedure.ts';
-import { listCurrentAgencies } from './list-agencies.ts';
+import { isoDay, listCurrentAgencies } from './list-agencies.ts';
 import { searchProcedures } from './search-procedures.ts';
 
 export interface CatalogRouteDeps {
@@ -26,8 +27,10 @@ export function registerCatalogApi(app: FastifyInstance, deps: CatalogRouteDeps)
       querystring: SearchQuerystring, response: { 200: SearchResponse, 400: Problem },
     },
   }, async (request, reply) => {
+    const ctx = deps.context();
+    const lang = requestLang(request);
     reply.header('cache-control', 'public, max-age=30');
-    return searchProcedures(deps.context(), deps.cache, { ...request.query, lang: requestLang(request) });
+    return sendCachedJson(reply, deps.cache, `search:${lang}:${isoDay(ctx.now)}:${request.url}`, () => searchProcedures(ctx, deps.cache, { ...request.query, lang }));
   });
 
   api.get('/api/v1/procedures/:code', {

@@ -2,7 +2,7 @@ import type { RevisionCache } from '../../platform/cache/revision-cache.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { t, type Lang, type MessageKey } from '../../platform/i18n/messages.ts';
 import { cleanQuery, foldVietnamese, vietnameseCollator } from '../../platform/text/fold.ts';
-import { listCurrentAgencies } from './list-agencies.ts';
+import { isoDay, listCurrentAgencies } from './list-agencies.ts';
 import { listPublishedProcedures, listSynonymRows } from './repository.ts';
 
 export interface SearchQuery {
@@ -45,6 +45,15 @@ type Facet = keyof SearchResult['facets'];
  */
 export async function searchProcedures(ctx: UseCaseContext, cache: RevisionCache, query: SearchQuery): Promise<SearchResult> {
   const q = cleanQuery(query.q ?? '');
+  const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100);
+  const page = Math.max(query.page ?? 1, 1);
+  // The answer depends only on these, the catalogue revision and the day (agencies are effective-dated).
+  const key = JSON.stringify([foldVietnamese(q), query.agency, query.field, query.onlineLevel, query.applicant, page, pageSize, query.lang, isoDay(ctx.now)]);
+  return cache.get(`result:${key}`, () => search(ctx, cache, { ...query, q, page, pageSize }));
+}
+
+async function search(ctx: UseCaseContext, cache: RevisionCache, query: SearchQuery & { q: string; page: number; pageSize: number }): Promise<SearchResult> {
+  const { q, page, pageSize } = query;
   const alternatives = q ? await expandQuery(ctx, cache, q) : [];
   const rows = await cache.get(`search:${alternatives.join('|')}`, () => listPublishedProcedures(ctx.db, alternatives));
   const agencies = await listCurrentAgencies(ctx, cache);
@@ -62,8 +71,6 @@ export async function searchProcedures(ctx: UseCaseContext, cache: RevisionCache
   const matching = rows.filter((r) => matchesAllBut(r));
   if (!q) matching.sort((a, b) => vietnameseCollator.compare(a.name ?? '', b.name ?? ''));
 
-  const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100);
-  const page = Math.max(query.page ?? 1, 1);
   const en = query.lang === 'en';
   const count = (facet: Facet, keysOf: (r: Row) => Array<string | number>, label: (key: string) => string): FacetValue[] => {
     const counts = new Map<string, number>();
