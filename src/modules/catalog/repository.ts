@@ -119,14 +119,21 @@ export async function listSynonymRows(db: Db) {
   return db.selectFrom('search_synonym').select(['term', 'term_folded', 'expansions']).orderBy('term').execute();
 }
 
-/** Published procedures scored against each alternative query (already folded); no alternatives = all. */
-export async function listPublishedProcedures(db: Db, alternatives: string[]) {
+/** How close a typed word must be to a catalogue word to count as a typo of it (pg_trgm word similarity). */
+const typoThreshold = 0.5;
+
+/**
+ * Published procedures matching any alternative query (already folded, letters and digits only), scored;
+ * no alternatives = all. Candidates come from the trigram index (containment or a close word), so only they
+ * are scored.
+ */
+export async function listPublishedProcedures(db: Kysely<Database>, alternatives: string[]) {
   const base = db.selectFrom('procedure as p')
     .innerJoin('sector as s', 's.id', 'p.sector_id')
     .select(['p.id', 'p.code', 'p.name', 'p.name_en', 'p.level', 'p.online_level', 'p.applicant_types', 'p.agency_ids',
       's.code as sector_code', 's.name as sector_name', 's.name_en as sector_name_en'])
     .where('p.published_version_id', 'is not', null);
-  if (alternatives.length === 0) return (await base.select(sql<number>`0`.as('score')).execute());
+  if (alternatives.length === 0) return base.select(sql<number>`0`.as('score')).execute();
   // The typed query itself: an exact or leading match of the name weighs most. Synonym variants count only by
   // containment, each later expansion a little less (their order in the data is the administrator's preference).
   // Fuzzy word similarity tolerates typos; whole-name similarity prefers "Đăng ký thường trú" over long names
@@ -137,9 +144,17 @@ export async function listPublishedProcedures(db: Db, alternatives: string[]) {
       + 2 * word_similarity(alt, p.name_folded) + word_similarity(alt, p.search_folded) + similarity(alt, p.name_folded)
       - CASE WHEN alt_index > 1 THEN 0.5 + 0.25 * (alt_index - 2) ELSE 0 END)
     FROM unnest(${alternatives}::text[]) WITH ORDINALITY AS a(alt, alt_index))`;
-  return db.selectFrom(base.select(score.as('score')).as('scored')).selectAll()
+  const candidates = base.select(score.as('score')).where((eb) => eb.or(alternatives.flatMap((alt) => [
+    eb('p.search_folded', 'like', `%${alt}%`),
+    sql<boolean>`${alt} <% p.search_folded`,
+  ])));
+  // SET LOCAL keeps the threshold to this statement's transaction, whatever pooled session runs it.
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(typoThreshold)}, true)`.execute(trx);
     // Equal scores: the shorter (more specific) name first, then the code, so paging is stable.
-    .where('score', '>=', 1.1).orderBy('score', 'desc').orderBy(sql`length(name)`).orderBy('code').execute();
+    return trx.selectFrom(candidates.as('scored')).selectAll()
+      .orderBy('score', 'desc').orderBy(sql`length(name)`).orderBy('code').execute();
+  });
 }
 
 export async function findPublishedVersion(db: Db, code: string) {

@@ -45,8 +45,15 @@ describe('searchProcedures (P-10)', () => {
     assert.equal((await names('zzkhau'))[0], 'Đăng ký thường trú');
   });
 
-  it('returns nothing for words that match no procedure', async () => {
+  it('returns nothing for words that match no procedure, nor for punctuation or LIKE wildcards alone', async () => {
     assert.deepEqual(await names('qwxz zzyq'), []);
+    assert.deepEqual(await names('%%'), []);
+    assert.deepEqual(await names('_'), []);
+  });
+
+  it('finds single-word typos', async () => {
+    assert.equal((await names('khai sihn'))[0], 'Đăng ký khai sinh');
+    assert.equal((await names('dang ki ket hon'))[0], 'Đăng ký kết hôn');
   });
 
   it('filters by facets and counts each facet under the other filters', async () => {

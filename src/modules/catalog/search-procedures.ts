@@ -55,7 +55,8 @@ export async function searchProcedures(ctx: UseCaseContext, cache: RevisionCache
 async function search(ctx: UseCaseContext, cache: RevisionCache, query: SearchQuery & { q: string; page: number; pageSize: number }): Promise<SearchResult> {
   const { q, page, pageSize } = query;
   const alternatives = q ? await expandQuery(ctx, cache, q) : [];
-  const rows = await cache.get(`search:${alternatives.join('|')}`, () => listPublishedProcedures(ctx.db, alternatives));
+  // Something typed that holds no letter or digit matches nothing (rather than everything).
+  const rows = q && alternatives.length === 0 ? [] : await cache.get(`search:${alternatives.join('|')}`, () => listPublishedProcedures(ctx.db, alternatives));
   const agencies = await listCurrentAgencies(ctx, cache);
   const agencyById = new Map(agencies.map((a) => [a.id, a]));
   const agencyId = query.agency ? agencies.find((a) => a.code === query.agency)?.id ?? -1 : undefined;
@@ -107,7 +108,9 @@ async function search(ctx: UseCaseContext, cache: RevisionCache, query: SearchQu
 
 /** The query itself first, then one variant per synonym it contains, each folded like the indexed text. */
 async function expandQuery(ctx: UseCaseContext, cache: RevisionCache, q: string): Promise<string[]> {
-  const folded = foldVietnamese(q);
+  // Letters and digits are all a procedure name needs; dropping the rest also keeps LIKE wildcards out.
+  const folded = foldVietnamese(q).replace(/[^\p{L}\p{N}.\s-]/gu, ' ').replace(/\s+/g, ' ').trim();
+  if (!folded) return [];
   const synonyms = await cache.get('synonyms', () => listSynonymRows(ctx.db));
   const variants = [folded];
   for (const s of synonyms) {
