@@ -72,6 +72,6 @@ async function importProcedure(trx: Transaction<Database>, item: CatalogProcedur
   });
 }
 
-export function definitionHash(definition: ProcedureDefinition): string {
+function definitionHash(definition: ProcedureDefinition): string {
   return createHash('sha256').update(stringify(definition) ?? '').digest('hex');
 }

@@ -26,12 +26,6 @@ export class RevisionCache {
     return value;
   }
 
-  /** Forget everything now (after a change made by this very process). */
-  invalidate(): void {
-    this.entries.clear();
-    this.checkedAt = 0;
-  }
-
   private async refresh(): Promise<void> {
     if (Date.now() - this.checkedAt < this.checkEveryMs && this.checkedAt !== 0) return;
     this.pendingCheck ??= (async () => {

@@ -2,7 +2,6 @@ import { vi } from './vi.ts';
 import { en } from './en.ts';
 
 export type Lang = 'vi' | 'en';
-export const languages: readonly Lang[] = ['vi', 'en'];
 export type MessageKey = keyof typeof vi;
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { vi, en };

@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { Lang } from '../i18n/messages.ts';
 import { fieldMessage } from './field-messages.ts';
@@ -42,9 +42,4 @@ export function toFieldErrors(errors: readonly ErrorObject[] | null | undefined,
       : [...new Set(specific.map((e) => fieldMessage(e, lang)))];
     return { path, message: messages.join(' ') };
   });
-}
-
-export function compileChecker<T>(ajv: Ajv, schema: object): (value: unknown, lang: Lang) => { ok: true; value: T } | { ok: false; errors: FieldError[] } {
-  const validate = ajv.compile(schema) as ValidateFunction<T>;
-  return (value, lang) => (validate(value) ? { ok: true, value } : { ok: false, errors: toFieldErrors(validate.errors, lang) });
 }
