@@ -10,6 +10,7 @@ import { importCatalog } from './modules/catalog/import-catalog.ts';
 import { exportCatalog } from './modules/catalog/export-catalog.ts';
 import { catalogSchemaDocument } from './modules/catalog/catalog-schema-document.ts';
 import { startWorker } from './platform/jobs/worker.ts';
+import { verifyAuditChain } from './platform/audit/verify-audit-chain.ts';
 
 async function open(config: Config): Promise<DatabaseHandle> {
   return connectDatabase({ databaseUrl: config.DATABASE_URL, embeddedDir: path.join(config.DATA_DIR, 'pg'), poolSize: config.DATABASE_POOL_SIZE });
@@ -130,6 +131,19 @@ exportCommand.command('catalog').description('Export the whole catalogue in the 
   }));
 exportCommand.command('catalog-schema').description('Print the JSON Schema of the catalogue format')
   .action(() => { process.stdout.write(`${JSON.stringify(catalogSchemaDocument(), null, 2)}\n`); });
+
+const auditCommand = program.command('audit').description('Audit trail');
+auditCommand.command('verify').description('Recompute the hash chain of the audit trail; exit 1 if any entry was changed or removed')
+  .action(() => withDatabase(async (handle) => {
+    const verdict = await verifyAuditChain(handle.db);
+    if (verdict.ok) {
+      console.log(`Audit trail intact: ${verdict.entries} entries.`);
+      return;
+    }
+    const why = { hashMismatch: 'its content was changed', linkMismatch: 'the entry before it was removed or changed', headMismatch: 'entries after it were removed' }[verdict.reason];
+    console.error(`Audit trail BROKEN at entry ${verdict.brokenAt}: ${why}.`);
+    process.exitCode = 1;
+  }));
 
 program.command('config').description('List every setting and what it does').action(() => {
   for (const c of configDescriptions) console.log(`${c.name.padEnd(24)} ${c.description}`);

@@ -4,6 +4,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
+import { connectDatabase } from '../src/platform/db/connect.ts';
 import { createTestDatabase, type TestDatabase } from './support/database.ts';
 import { demoCatalog } from './support/fixtures.ts';
 
@@ -54,6 +56,26 @@ describe('opendvc CLI', () => {
     assert.equal(exported.status, 0, exported.stderr);
     const roundTrip = run('import', 'catalog', path.join(dir, 'export.json'));
     assert.equal(JSON.parse(roundTrip.stdout).changed, false);
+  });
+
+  it('verifies the audit trail and detects a modified entry', async () => {
+    // The imports above audited themselves; the chain must be intact.
+    const intact = run('audit', 'verify');
+    assert.equal(intact.status, 0, intact.stderr);
+    assert.match(intact.stdout, /intact: [1-9]\d* entries/);
+    const handle = database?.url
+      ? await connectDatabase({ databaseUrl: database.url })
+      : await connectDatabase({ embeddedDir: path.join(dir, 'data', 'pg') });
+    try {
+      await sql`ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only`.execute(handle.db);
+      await sql`UPDATE audit_entry SET actor_label = 'kẻ xâm nhập' WHERE id = (SELECT min(id) FROM audit_entry)`.execute(handle.db);
+      await sql`ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_append_only`.execute(handle.db);
+    } finally {
+      await handle.close();
+    }
+    const broken = run('audit', 'verify');
+    assert.equal(broken.status, 1);
+    assert.match(broken.stderr, /BROKEN at entry \d+: its content was changed/);
   });
 
   it('serves, answers /readyz, and shuts down cleanly on SIGTERM', async () => {

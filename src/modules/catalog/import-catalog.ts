@@ -8,6 +8,7 @@ import type { CatalogProcedure } from './catalog-file-schema.ts';
 import type { ProcedureDefinition } from './tables.ts';
 import { validateCatalogFile } from './validate-catalog-file.ts';
 import * as repo from './repository.ts';
+import { appendAuditEntry } from '../../platform/audit/append-audit-entry.ts';
 
 type Tally = { created: number; updated: number; unchanged: number };
 export interface ImportSummary {
@@ -41,7 +42,10 @@ export async function importCatalog(db: Kysely<Database>, input: unknown, option
     for (const synonym of file.synonyms ?? []) summary.synonyms[await repo.upsertSynonym(trx, synonym)]++;
     summary.changed = [summary.agencies, summary.fields, summary.synonyms].some((x) => x.created + x.updated > 0)
       || summary.procedures.created + summary.procedures.newVersions > 0 || parentsMoved > 0;
-    if (summary.changed) await repo.bumpCatalogRevision(trx, options.now);
+    if (summary.changed) {
+      await repo.bumpCatalogRevision(trx, options.now);
+      await appendAuditEntry(trx, options.now, { actorLabel: options.source, action: 'catalog.imported', targetType: 'catalog', after: summary });
+    }
   });
   return { ok: true, summary };
 }

@@ -1,4 +1,5 @@
 import type { CatalogTables } from '../../modules/catalog/tables.ts';
+import type { AuditTables } from '../audit/tables.ts';
 
 /** Every table, for Kysely's typing. Each module declares its own tables and owns their SQL. */
-export type Database = CatalogTables;
+export type Database = CatalogTables & AuditTables;
