@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import type { Database } from './platform/db/tables.ts';
 import type { UseCaseContext } from './platform/context.ts';
+import { installAuthentication } from './platform/http/authentication.ts';
 import { installErrorHandling } from './platform/http/error-handling.ts';
 import { registerHealth } from './platform/http/health.ts';
 import { registerLanguageSwitch } from './platform/http/language-switch.ts';
@@ -23,6 +24,8 @@ import { createCatalogCache } from './modules/catalog/catalog-cache.ts';
 import { readSiteInfo } from './modules/catalog/read-site-info.ts';
 import { registerCatalogApi } from './modules/catalog/routes.ts';
 import { registerCatalogPages } from './modules/catalog/page-routes.tsx';
+import { resolveSession } from './modules/identity/resolve-session.ts';
+import { sessionCookieName, type SessionPolicy } from './modules/identity/session-policy.ts';
 
 export interface AppOptions {
   config: Config;
@@ -76,6 +79,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     skipOnError: true, keyGenerator: (request) => request.ip,
   });
   await app.register(formbody);
+  const sessionPolicy: SessionPolicy = {
+    idleMinutes: { person: config.SESSION_IDLE_MINUTES, officer: config.OFFICER_SESSION_IDLE_MINUTES },
+    absoluteHours: { person: config.SESSION_ABSOLUTE_HOURS, officer: config.OFFICER_SESSION_ABSOLUTE_HOURS },
+  };
+  await installAuthentication(app, {
+    cookieSecret: config.cookieSecret, secureCookies: secure, sessionCookie: sessionCookieName,
+    resolveSession: async (token) => (await resolveSession(db, token, now(), sessionPolicy))?.actor ?? null,
+  });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', maxAge: 86_400_000, immutable: false });
   await app.register(swagger, {
     openapi: {

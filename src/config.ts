@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Type, type Static } from 'typebox';
 import { createAjv, toFieldErrors } from './platform/validation/validator.ts';
 
@@ -19,10 +20,15 @@ const ConfigSchema = Type.Object({
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 600, description: 'Requests per minute per client IP on public routes.' }),
   RATE_LIMIT_ALLOWLIST: Type.String({ default: '', description: 'Comma-separated client IPs exempt from rate limits (monitoring, load balancer health checks).' }),
   CATALOG_CACHE_SECONDS: Type.Integer({ minimum: 0, maximum: 3600, default: 2, description: 'How often each instance checks the catalogue revision to refresh its caches (0 = every request).' }),
+  COOKIE_SECRET: Type.Optional(Type.String({ minLength: 32, description: 'Secret (≥ 32 characters) that signs cookies such as the CSRF secret. Required in production; random per start otherwise.' })),
+  SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, default: 30, description: 'Citizens and businesses are signed out after this many idle minutes.' }),
+  SESSION_ABSOLUTE_HOURS: Type.Integer({ minimum: 1, default: 12, description: 'Citizens and businesses sign in again after this many hours, active or not.' }),
+  OFFICER_SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, default: 15, description: 'Officers are signed out after this many idle minutes.' }),
+  OFFICER_SESSION_ABSOLUTE_HOURS: Type.Integer({ minimum: 1, default: 10, description: 'Officers sign in again after this many hours.' }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 10000, description: 'Grace period for in-flight requests on SIGTERM.' }),
 });
 
-export type Config = Static<typeof ConfigSchema> & { publicUrl: string; seedDemo: boolean; embedded: boolean; rateLimitAllowlist: string[] };
+export type Config = Static<typeof ConfigSchema> & { publicUrl: string; seedDemo: boolean; embedded: boolean; rateLimitAllowlist: string[]; cookieSecret: string };
 
 export const configDescriptions: { name: string; description: string }[] = Object.entries(ConfigSchema.properties).map(
   ([name, schema]) => ({ name, description: String((schema as { description?: string }).description ?? '') }),
@@ -46,11 +52,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && config.SEED_DEMO) throw new ConfigError('Invalid configuration:\n  SEED_DEMO: demo data is never seeded in production.');
   if (production && !config.DATABASE_URL) throw new ConfigError('Invalid configuration:\n  DATABASE_URL: production runs on PostgreSQL; set DATABASE_URL.');
   if (production && !config.PUBLIC_URL) throw new ConfigError('Invalid configuration:\n  PUBLIC_URL: production needs the portal\'s public https URL.');
+  if (production && !config.COOKIE_SECRET) throw new ConfigError('Invalid configuration:\n  COOKIE_SECRET: production needs a secret of at least 32 characters, shared by every instance.');
   return {
     ...config,
     publicUrl: (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, ''),
     seedDemo: config.SEED_DEMO ?? !production,
     embedded: !config.DATABASE_URL,
     rateLimitAllowlist: config.RATE_LIMIT_ALLOWLIST.split(',').map((s) => s.trim()).filter(Boolean),
+    // Outside production a random secret is fine: it only invalidates open forms on restart.
+    cookieSecret: config.COOKIE_SECRET ?? randomBytes(32).toString('hex'),
   };
 }

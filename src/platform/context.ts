@@ -1,8 +1,18 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './db/tables.ts';
 
-/** Who acts. Accounts arrive with the identity module; until then the catalogue is changed by operators' CLI runs. */
-export type Actor = { kind: 'system'; label: string } | { kind: 'anonymous' };
+/** A permission an officer holds, over the agencies it covers (the granting agency and its whole subtree). */
+export interface Grant {
+  permission: string;
+  agencyIds: ReadonlySet<number>;
+}
+
+/** Who acts. Every use case receives one and asks `authorize` before touching a resource. */
+export type Actor =
+  | { kind: 'anonymous' }
+  | { kind: 'system'; label: string }
+  | { kind: 'person'; accountId: string; accountKind: 'citizen' | 'business'; name: string }
+  | { kind: 'officer'; accountId: string; name: string; mfaVerified: boolean; grants: readonly Grant[] };
 
 /** What every use case receives: the actor, a database (or open transaction) and the clock's "now". */
 export interface UseCaseContext {

@@ -1,5 +1,6 @@
 import type { CatalogTables } from '../../modules/catalog/tables.ts';
 import type { AuditTables } from '../audit/tables.ts';
+import type { IdentityTables } from '../../modules/identity/tables.ts';
 
 /** Every table, for Kysely's typing. Each module declares its own tables and owns their SQL. */
-export type Database = CatalogTables & AuditTables;
+export type Database = CatalogTables & AuditTables & IdentityTables;

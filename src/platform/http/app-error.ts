@@ -4,6 +4,9 @@ import type { MessageKey } from '../i18n/messages.ts';
 /** Stable error codes (documented in docs/errors.md); clients branch on these, never on the text. */
 export const errorCodes = {
   validationFailed: { status: 400, message: 'error.validationFailed' },
+  unauthenticated: { status: 401, message: 'error.unauthenticated' },
+  forbidden: { status: 403, message: 'error.forbidden' },
+  csrfInvalid: { status: 403, message: 'error.csrfInvalid' },
   notFound: { status: 404, message: 'error.notFound' },
   procedureNotFound: { status: 404, message: 'error.procedureNotFound' },
   rateLimited: { status: 429, message: 'error.rateLimited' },

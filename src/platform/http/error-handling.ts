@@ -18,6 +18,7 @@ export function installErrorHandling(app: FastifyInstance, renderErrorPage: Erro
     const lang = requestLang(request);
     let appError: AppError;
     if (error instanceof AppError) appError = error;
+    else if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') appError = new AppError('csrfInvalid');
     else if (error.validation) appError = new AppError('validationFailed', toFieldErrors(error.validation as never, lang, `/${error.validationContext ?? 'body'}`));
     else if (error.statusCode === 429) appError = new AppError('rateLimited');
     else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) appError = new AppError(error.statusCode === 404 ? 'notFound' : 'validationFailed');

@@ -2,6 +2,9 @@ import type { vi } from './vi.ts';
 
 export const en: Record<keyof typeof vi, string> = {
   'error.validationFailed': 'The data sent is not valid. Please see the message for each field.',
+  'error.unauthenticated': 'Please sign in to do this.',
+  'error.forbidden': 'You are not allowed to do this.',
+  'error.csrfInvalid': 'The form has expired or is not valid. Please reload the page and try again.',
   'error.notFound': 'The page or resource you asked for was not found.',
   'error.procedureNotFound': 'There is no administrative procedure with code {code}.',
   'error.rateLimited': 'Too many requests. Please try again in a few minutes.',

@@ -1,6 +1,9 @@
 // The Vietnamese message catalogue: the source of truth. `en.ts` must carry the same keys (type-checked).
 export const vi = {
   'error.validationFailed': 'Dữ liệu gửi lên chưa hợp lệ. Vui lòng xem lỗi ở từng trường.',
+  'error.unauthenticated': 'Bạn cần đăng nhập để thực hiện thao tác này.',
+  'error.forbidden': 'Bạn không có quyền thực hiện thao tác này.',
+  'error.csrfInvalid': 'Phiên làm việc của biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và thử lại.',
   'error.notFound': 'Không tìm thấy trang hoặc tài nguyên được yêu cầu.',
   'error.procedureNotFound': 'Không tìm thấy thủ tục hành chính có mã {code}.',
   'error.rateLimited': 'Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.',

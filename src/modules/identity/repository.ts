@@ -1,0 +1,71 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../platform/db/tables.ts';
+
+// SQL for the identity module's own tables only; the rules live in the use cases.
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function insertSession(db: Db, s: { tokenHash: string; accountId: string; now: Date; absoluteExpiresAt: Date; mfaVerified: boolean; ip: string | null; userAgent: string | null }): Promise<void> {
+  await db.insertInto('session').values({
+    token_hash: s.tokenHash, account_id: s.accountId, created_at: s.now, last_seen_at: s.now, absolute_expires_at: s.absoluteExpiresAt,
+    mfa_verified: s.mfaVerified, ip: s.ip, user_agent: s.userAgent,
+  }).execute();
+}
+
+export async function findLiveSession(db: Db, tokenHash: string) {
+  return db.selectFrom('session as s').innerJoin('account as a', 'a.id', 's.account_id')
+    .select(['s.token_hash', 's.account_id', 's.created_at', 's.last_seen_at', 's.absolute_expires_at', 's.mfa_verified',
+      'a.kind', 'a.status', 'a.display_name'])
+    .where('s.token_hash', '=', tokenHash).where('s.revoked_at', 'is', null).executeTakeFirst();
+}
+
+export async function touchSession(db: Db, tokenHash: string, now: Date): Promise<void> {
+  await db.updateTable('session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+}
+
+export async function revokeSession(db: Db, tokenHash: string, now: Date): Promise<void> {
+  await db.updateTable('session').set({ revoked_at: now }).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).execute();
+}
+
+export async function revokeAccountSessions(db: Db, accountId: string, now: Date): Promise<void> {
+  await db.updateTable('session').set({ revoked_at: now }).where('account_id', '=', accountId).where('revoked_at', 'is', null).execute();
+}
+
+/** Each permission an officer holds, with every agency it covers (the granting agency and all below it). */
+export async function listOfficerGrants(db: Db, accountId: string): Promise<{ permission: string; agency_ids: number[] }[]> {
+  const result = await sql<{ permission: string; agency_ids: number[] }>`
+    WITH RECURSIVE granted AS (
+      SELECT r.agency_id AS root, p.permission
+      FROM officer_role r JOIN role_permission p ON p.role_code = r.role_code
+      WHERE r.account_id = ${accountId}
+    ), subtree (root, agency_id) AS (
+      SELECT DISTINCT root, root FROM granted
+      UNION
+      SELECT s.root, a.id FROM subtree s JOIN agency a ON a.parent_id = s.agency_id
+    )
+    SELECT g.permission, array_agg(DISTINCT s.agency_id ORDER BY s.agency_id) AS agency_ids
+    FROM granted g JOIN subtree s ON s.root = g.root
+    GROUP BY g.permission`.execute(db);
+  return result.rows;
+}
+
+export async function insertAccount(db: Db, a: { kind: 'citizen' | 'business' | 'officer'; displayName: string; email?: string | null; phone?: string | null; passwordHash?: string | null; status?: 'pending' | 'active' }): Promise<string> {
+  const row = await db.insertInto('account').values({
+    kind: a.kind, display_name: a.displayName, email: a.email ?? null, phone: a.phone ?? null, password_hash: a.passwordHash ?? null,
+    status: a.status ?? 'active', email_verified_at: null, locked_until: null, totp_secret: null, totp_enabled_at: null, totp_last_step: null, closed_at: null,
+  }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function setAccountStatus(db: Db, accountId: string, status: 'active' | 'disabled' | 'closed', now: Date): Promise<void> {
+  await db.updateTable('account').set({ status, updated_at: now, ...(status === 'closed' ? { closed_at: now } : {}) }).where('id', '=', accountId).execute();
+}
+
+export async function grantOfficerRole(db: Db, accountId: string, agencyCode: string, roleCode: string): Promise<void> {
+  await db.insertInto('officer_role').values({ account_id: accountId, role_code: roleCode, agency_id: sql<number>`(SELECT id FROM agency WHERE code = ${agencyCode})` })
+    .onConflict((oc) => oc.doNothing()).execute();
+}
+
+export async function revokeOfficerRole(db: Db, accountId: string, agencyCode: string, roleCode: string): Promise<void> {
+  await db.deleteFrom('officer_role').where('account_id', '=', accountId).where('role_code', '=', roleCode)
+    .where('agency_id', '=', sql<number>`(SELECT id FROM agency WHERE code = ${agencyCode})`).execute();
+}
