@@ -15,7 +15,7 @@ const queries = ['dang ky thuong tru', 'ho khau', 'khai sinh', 'chứng thực b
 const database = await createTestDatabase();
 const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://unused', PUBLIC_URL: 'http://localhost', COOKIE_SECRET: 'bench-only-secret-bench-only-secret', LOG_LEVEL: 'warn', RATE_LIMIT_ALLOWLIST: '127.0.0.1' });
 const app = await buildApp({ config, db: database.db, logger: false });
-app.get('/bench/reference', async () => ({ ok: true }));
+app.get('/bench/reference', { config: { access: 'public' } }, async () => ({ ok: true }));
 const url = await app.listen({ port: 0, host: '127.0.0.1' });
 
 interface Row { route: string; rps: number; p50: number; p99: number; errors: number }

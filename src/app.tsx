@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import formbody from '@fastify/formbody';
@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import type { Database } from './platform/db/tables.ts';
 import type { UseCaseContext } from './platform/context.ts';
 import { installAuthentication } from './platform/http/authentication.ts';
+import { installAccessControl, type RouteAccess } from './platform/http/access.ts';
 import { installErrorHandling } from './platform/http/error-handling.ts';
 import { registerHealth } from './platform/http/health.ts';
 import { registerLanguageSwitch } from './platform/http/language-switch.ts';
@@ -20,11 +21,13 @@ import { ApiDocsPage } from './platform/views/api-docs-page.tsx';
 import { ErrorPage } from './platform/views/error-page.tsx';
 import { sendPage } from './platform/views/render.ts';
 import { defaultSite } from './platform/views/site.ts';
+import type { PageContext } from './platform/views/layout.tsx';
 import { createCatalogCache } from './modules/catalog/catalog-cache.ts';
 import { readSiteInfo } from './modules/catalog/read-site-info.ts';
 import { registerCatalogApi } from './modules/catalog/routes.ts';
 import { registerCatalogPages } from './modules/catalog/page-routes.tsx';
 import { resolveSession } from './modules/identity/resolve-session.ts';
+import { registerIdentityPages } from './modules/identity/page-routes.tsx';
 import { sessionCookieName, type SessionPolicy } from './modules/identity/session-policy.ts';
 
 export interface AppOptions {
@@ -36,6 +39,13 @@ export interface AppOptions {
 }
 
 const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with its declared access rule: the permission table, read by the permission-matrix test. */
+    routeAccess: RouteAccess[];
+  }
+}
 
 /** Builds the HTTP application (portal, back office, API) from the modules. Listening is the caller's job. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -97,23 +107,33 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
 
+  const routeAccess = installAccessControl(app);
+  app.decorate('routeAccess', routeAccess);
   const cache = createCatalogCache(db, config.CATALOG_CACHE_SECONDS * 1000);
   const context = (): UseCaseContext => ({ db, actor: { kind: 'anonymous' }, now: now() });
-  const pageContext = async (request: Parameters<typeof requestLang>[0]) => ({ lang: requestLang(request), site: await readSiteInfo(context(), cache), path: request.url });
+  const pageContext = async (request: FastifyRequest, reply?: FastifyReply): Promise<PageContext> => {
+    const actor = request.actor;
+    const user = actor.kind === 'person' || actor.kind === 'officer' ? { name: actor.name, officer: actor.kind === 'officer' } : undefined;
+    return {
+      lang: requestLang(request), site: await readSiteInfo(context(), cache), path: request.url, user,
+      csrfToken: user && reply ? reply.generateCsrf() : undefined,
+    };
+  };
 
   installErrorHandling(app, async (request, reply, error) => {
     // The error may be the database itself: fall back to the default identity rather than fail twice.
-    const ctx = await pageContext(request).catch(() => ({ lang: requestLang(request), site: defaultSite, path: request.url }));
+    const ctx = await pageContext(request, reply).catch(() => ({ lang: requestLang(request), site: defaultSite, path: request.url }));
     return sendPage(reply, <ErrorPage ctx={ctx} error={error} />);
   });
   registerHealth(app, db, () => shuttingDown);
   registerLanguageSwitch(app, secure);
   registerCatalogApi(app, { context, cache });
-  registerCatalogPages(app, { context, cache, publicUrl: config.publicUrl });
+  registerCatalogPages(app, { context, cache, publicUrl: config.publicUrl, pageContext });
+  registerIdentityPages(app, { db, now, policy: sessionPolicy, secureCookies: secure, pageContext });
 
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/docs', { schema: { hide: true } }, async (request, reply) =>
-    sendPage(reply, <ApiDocsPage ctx={await pageContext(request)} document={app.swagger() as never} />));
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
+  app.get('/api/docs', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) =>
+    sendPage(reply, <ApiDocsPage ctx={await pageContext(request, reply)} document={app.swagger() as never} />));
 
   return app;
 }

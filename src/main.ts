@@ -11,6 +11,8 @@ import { exportCatalog } from './modules/catalog/export-catalog.ts';
 import { catalogSchemaDocument } from './modules/catalog/catalog-schema-document.ts';
 import { startWorker } from './platform/jobs/worker.ts';
 import { verifyAuditChain } from './platform/audit/verify-audit-chain.ts';
+import { listDemoAccounts } from './modules/identity/seed-demo-accounts.ts';
+import { currentTotp } from './modules/identity/totp.ts';
 
 async function open(config: Config): Promise<DatabaseHandle> {
   return connectDatabase({ databaseUrl: config.DATABASE_URL, embeddedDir: path.join(config.DATA_DIR, 'pg'), poolSize: config.DATABASE_POOL_SIZE });
@@ -47,9 +49,10 @@ async function serve(options: { worker: boolean }): Promise<void> {
     `    Portal:        ${url}/`,
     `    API docs:      ${url}/api/docs  (OpenAPI: ${url}/api/openapi.json)`,
     `    Database:      ${handle.embedded ? `embedded PGlite in ${path.resolve(config.DATA_DIR, 'pg')}` : 'PostgreSQL (DATABASE_URL)'}`,
-    config.seedDemo ? '    Demo data:     Tỉnh Hòa Bình Xanh (fictional province). Sign-in and demo accounts come with the accounts module.' : '',
+    config.seedDemo ? '    Demo data:     Tỉnh Hòa Bình Xanh (fictional province) — demo accounts below, never in production.' : '',
     '',
   ].filter((line, i, all) => line !== '' || i === 0 || i === all.length - 1).join('\n') + '\n');
+  if (config.seedDemo) process.stdout.write(await demoAccountsBanner(handle, url));
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -65,6 +68,17 @@ async function serve(options: { worker: boolean }): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+async function demoAccountsBanner(handle: DatabaseHandle, url: string): Promise<string> {
+  const demo = await listDemoAccounts(handle.db);
+  const lines = demo.accounts.map((a) => `    ${a.email.padEnd(38)} ${(a.roles || a.kind).padEnd(14)} ${a.name}${a.totpSecret ? `  TOTP secret: ${a.totpSecret}` : ''}`);
+  return [
+    `  Demo accounts (password for all: ${demo.password}) — sign in at ${url}/dang-nhap`,
+    ...lines,
+    '    Officers: add the TOTP secret to an authenticator app (or run `npm run opendvc -- demo totp EMAIL`).',
+    '',
+  ].join('\n') + '\n';
 }
 
 async function worker(): Promise<void> {
@@ -143,6 +157,19 @@ auditCommand.command('verify').description('Recompute the hash chain of the audi
     const why = { hashMismatch: 'its content was changed', linkMismatch: 'the entry before it was removed or changed', headMismatch: 'entries after it were removed' }[verdict.reason];
     console.error(`Audit trail BROKEN at entry ${verdict.brokenAt}: ${why}.`);
     process.exitCode = 1;
+  }));
+
+program.command('demo').description('Demo installation helpers').command('totp <email>')
+  .description('Print the current TOTP code of a demo officer (demo data only)')
+  .action((email: string) => withDatabase(async (handle, config) => {
+    if (!config.seedDemo) throw new ConfigError('Demo helpers are available only where the demo province is seeded.');
+    const account = (await listDemoAccounts(handle.db)).accounts.find((a) => a.email === email.toLowerCase());
+    if (!account?.totpSecret) {
+      console.error(`${email}: not a demo officer.`);
+      process.exitCode = 1;
+      return;
+    }
+    console.log(currentTotp(account.totpSecret, new Date()));
   }));
 
 program.command('config').description('List every setting and what it does').action(() => {

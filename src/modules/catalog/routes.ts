@@ -26,6 +26,7 @@ export function registerCatalogApi(app: FastifyInstance, deps: CatalogRouteDeps)
       description: 'Full-text search over published procedures, ignoring diacritics and case, tolerant of typos, with synonyms ("hộ khẩu"), facets and paging.',
       querystring: SearchQuerystring, response: { 200: SearchResponse, 400: Problem },
     },
+    config: { access: 'public' },
   }, async (request, reply) => {
     const ctx = deps.context();
     const lang = requestLang(request);
@@ -47,6 +48,7 @@ export function registerCatalogApi(app: FastifyInstance, deps: CatalogRouteDeps)
         404: Problem,
       },
     },
+    config: { access: 'public' },
   }, async (request, reply) => {
     const detail = await getProcedure(deps.context(), deps.cache, request.params.code);
     reply.header('cache-control', 'public, max-age=30');
@@ -59,5 +61,6 @@ export function registerCatalogApi(app: FastifyInstance, deps: CatalogRouteDeps)
       description: 'Agencies in force today, as a tree in reading order (parents first).',
       response: { 200: Type.Object({ items: Type.Array(Agency) }) },
     },
+    config: { access: 'public' },
   }, async () => ({ items: await listCurrentAgencies(deps.context(), deps.cache) }));
 }

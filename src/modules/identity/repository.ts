@@ -69,3 +69,63 @@ export async function revokeOfficerRole(db: Db, accountId: string, agencyCode: s
   await db.deleteFrom('officer_role').where('account_id', '=', accountId).where('role_code', '=', roleCode)
     .where('agency_id', '=', sql<number>`(SELECT id FROM agency WHERE code = ${agencyCode})`).execute();
 }
+
+/** The live account signed in with this e-mail address (any case) or phone number. */
+export async function findAccountForSignIn(db: Db, identifier: string) {
+  const byEmail = identifier.includes('@');
+  return db.selectFrom('account')
+    .select(['id', 'kind', 'status', 'display_name', 'password_hash', 'failed_sign_ins', 'locked_until', 'totp_enabled_at'])
+    .where(byEmail ? sql<boolean>`lower(email) = lower(${identifier})` : sql<boolean>`phone = ${identifier.replace(/[\s.-]/g, '')}`)
+    .where('status', '<>', 'closed').executeTakeFirst();
+}
+
+export async function recordFailedSignIn(db: Db, accountId: string, failures: number, lockedUntil: Date | null): Promise<void> {
+  await db.updateTable('account').set({ failed_sign_ins: failures, locked_until: lockedUntil }).where('id', '=', accountId).execute();
+}
+
+export async function recordSuccessfulSignIn(db: Db, accountId: string, now: Date, newPasswordHash?: string): Promise<void> {
+  await db.updateTable('account').set({ failed_sign_ins: 0, locked_until: null, updated_at: now, ...(newPasswordHash ? { password_hash: newPasswordHash } : {}) })
+    .where('id', '=', accountId).execute();
+}
+
+export async function findSecondFactor(db: Db, accountId: string) {
+  return db.selectFrom('account').select(['id', 'display_name', 'email', 'totp_secret', 'totp_enabled_at', 'totp_last_step', 'recovery_code_hashes', 'failed_sign_ins'])
+    .where('id', '=', accountId).executeTakeFirst();
+}
+
+export async function setPendingTotpSecret(db: Db, accountId: string, secret: string): Promise<void> {
+  await db.updateTable('account').set({ totp_secret: secret, totp_enabled_at: null, totp_last_step: null }).where('id', '=', accountId).execute();
+}
+
+export async function enableTotp(db: Db, accountId: string, step: number, recoveryCodeHashes: string[], now: Date): Promise<void> {
+  await db.updateTable('account').set({ totp_enabled_at: now, totp_last_step: step, recovery_code_hashes: recoveryCodeHashes, updated_at: now })
+    .where('id', '=', accountId).execute();
+}
+
+export async function recordTotpStep(db: Db, accountId: string, step: number): Promise<void> {
+  await db.updateTable('account').set({ totp_last_step: step, failed_sign_ins: 0 }).where('id', '=', accountId).execute();
+}
+
+export async function replaceRecoveryCodes(db: Db, accountId: string, hashes: string[]): Promise<void> {
+  await db.updateTable('account').set({ recovery_code_hashes: hashes, failed_sign_ins: 0 }).where('id', '=', accountId).execute();
+}
+
+export async function countFailedSecondFactor(db: Db, accountId: string): Promise<void> {
+  await db.updateTable('account').set((eb) => ({ failed_sign_ins: eb('failed_sign_ins', '+', 1) })).where('id', '=', accountId).execute();
+}
+
+export async function findAccountOverview(db: Db, accountId: string) {
+  return db.selectFrom('account').select(['id', 'kind', 'display_name', 'email', 'phone', 'created_at', 'totp_enabled_at', 'notification_channels'])
+    .where('id', '=', accountId).executeTakeFirst();
+}
+
+export async function listProfileAttributes(db: Db, accountId: string) {
+  return db.selectFrom('profile_attribute').select(['name', 'verified', 'value', 'source', 'recorded_at'])
+    .where('account_id', '=', accountId).orderBy('name').orderBy('verified', 'desc').execute();
+}
+
+export async function listOfficerRoles(db: Db, accountId: string) {
+  return db.selectFrom('officer_role as r').innerJoin('role', 'role.code', 'r.role_code').innerJoin('agency as a', 'a.id', 'r.agency_id')
+    .select(['role.code', 'role.name', 'role.name_en', 'a.code as agency_code', 'a.name as agency_name'])
+    .where('r.account_id', '=', accountId).orderBy('a.name').orderBy('role.name').execute();
+}

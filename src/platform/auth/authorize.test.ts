@@ -23,6 +23,12 @@ describe('authorize (S-f, deny by default)', () => {
     assert.equal(isAllowed(officer, 'dossier.receive'), true);
   });
 
+  it('lets an officer read their own profile only', () => {
+    assert.equal(isAllowed(officer, 'profile.read', { ownerAccountId: 'o-1' }), true);
+    assert.equal(isAllowed(officer, 'profile.read', { ownerAccountId: 'a-1' }), false);
+    assert.equal(isAllowed(officer, 'profile.edit', { ownerAccountId: 'o-1' }), false);
+  });
+
   it('refuses an officer who has not passed the second factor', () => {
     assert.equal(isAllowed({ ...officer, mfaVerified: false }, 'dossier.receive', { agencyId: 12 }), false);
   });

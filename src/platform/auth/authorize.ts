@@ -9,6 +9,8 @@ export interface ResourceScope {
 
 /** What citizens and businesses may do, always and only on their own records. */
 const ownerPermissions = new Set(['profile.read', 'profile.edit', 'account.close', 'dossier.submit', 'dossier.read']);
+/** What an officer may do on their own account, whatever their roles. */
+const selfPermissions = new Set(['profile.read']);
 
 /**
  * The one authorisation check (deny by default). A person acts only on records they own; an officer only
@@ -23,6 +25,7 @@ export function isAllowed(actor: Actor, permission: string, resource: ResourceSc
       return ownerPermissions.has(permission) && resource.ownerAccountId !== undefined && resource.ownerAccountId === actor.accountId;
     case 'officer': {
       if (!actor.mfaVerified) return false;
+      if (selfPermissions.has(permission) && resource.ownerAccountId === actor.accountId) return true;
       const agencyId = resource.agencyId;
       return actor.grants.some((g) => g.permission === permission && (agencyId === undefined || g.agencyIds.has(agencyId)));
     }

@@ -4,7 +4,7 @@ import { langCookie } from './request-lang.ts';
 
 /** `/ngon-ngu?lang=en&next=/thu-tuc` remembers the language in a cookie and returns to the page, without JavaScript. */
 export function registerLanguageSwitch(app: FastifyInstance, secureCookies: boolean): void {
-  app.get('/ngon-ngu', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/ngon-ngu', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const lang = isLang(query['lang']) ? query['lang'] : 'vi';
     const next = typeof query['next'] === 'string' && /^\/(?![/\\])/.test(query['next']) ? query['next'] : '/';

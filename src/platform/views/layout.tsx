@@ -7,6 +7,10 @@ export interface PageContext {
   site: SiteInfo;
   /** Path and query of the current page, for the language switch. */
   path: string;
+  /** The signed-in person or officer, shown in the header with a sign-out button. */
+  user?: { name: string; officer: boolean } | undefined;
+  /** CSRF token for the forms of this page (the sign-out button, at least, when signed in). */
+  csrfToken?: string | undefined;
 }
 
 export interface Crumb { href?: string; label: string }
@@ -49,9 +53,18 @@ export function Layout({ ctx, title, description, crumbs, canonical, children }:
                 <span class="brand-portal">{portalName}</span>
               </span>
             </a>
-            <a class="lang-switch" href={`/ngon-ngu?lang=${other}&next=${encodeURIComponent(ctx.path)}`} hreflang={other} lang={other}>
-              {other === 'en' ? 'English' : 'Tiếng Việt'}
-            </a>
+            <div class="header-tools">
+              {ctx.user ? (
+                <form method="post" action="/dang-xuat" class="sign-out">
+                  <a href="/tai-khoan" class="account-link">{ctx.user.name}</a>
+                  <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                  <button type="submit" class="link-button">{m('nav.signOut')}</button>
+                </form>
+              ) : <a class="sign-in-link" href="/dang-nhap">{m('nav.signIn')}</a>}
+              <a class="lang-switch" href={`/ngon-ngu?lang=${other}&next=${encodeURIComponent(ctx.path)}`} hreflang={other} lang={other}>
+                {other === 'en' ? 'English' : 'Tiếng Việt'}
+              </a>
+            </div>
           </div>
           <nav class="site-nav" aria-label={m('layout.mainNav')}>
             <ul class="container">

@@ -1,0 +1,49 @@
+import { t } from '../../../platform/i18n/messages.ts';
+import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
+import type { FieldError } from '../../../platform/validation/validator.ts';
+
+interface SignInPageProps {
+  ctx: PageContext;
+  csrfToken: string;
+  identifier?: string;
+  /** A message for the whole form (wrong credentials, locked account) or per field. */
+  formError?: string;
+  fieldErrors?: FieldError[];
+  next?: string;
+}
+
+/** Local sign-in (e-mail or phone + password); works without JavaScript, errors summarised and per field. */
+export function SignInPage({ ctx, csrfToken, identifier = '', formError, fieldErrors = [], next }: SignInPageProps) {
+  const { lang } = ctx;
+  const fieldError = (name: string) => fieldErrors.find((e) => e.path === `/body/${name}`)?.message;
+  const errors = [...(formError ? [{ href: '#identifier', text: formError }] : []), ...fieldErrors.map((e) => ({ href: `#${e.path.split('/').pop()}`, text: e.message }))];
+  return (
+    <Layout ctx={ctx} title={t(lang, 'signIn.title')} crumbs={[{ href: '/', label: t(lang, 'nav.home') }, { label: t(lang, 'signIn.title') }]}>
+      <h1>{t(lang, 'signIn.title')}</h1>
+      {errors.length ? (
+        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+          <h2 id="error-summary-title">{t(lang, 'form.errorSummary')}</h2>
+          <ul>{errors.map((e) => <li><a href={e.href}>{e.text}</a></li>)}</ul>
+        </div>
+      ) : null}
+      <form method="post" action="/dang-nhap" class="stack-form" novalidate>
+        <input type="hidden" name="_csrf" value={csrfToken} />
+        {next ? <input type="hidden" name="next" value={next} /> : null}
+        <div class={`field${fieldError('identifier') ? ' field-error' : ''}`}>
+          <label for="identifier">{t(lang, 'signIn.identifier')}</label>
+          <p class="hint" id="identifier-hint">{t(lang, 'signIn.identifierHint')}</p>
+          {fieldError('identifier') ? <p class="error-message" id="identifier-error">{fieldError('identifier')}</p> : null}
+          <input id="identifier" name="identifier" type="text" value={identifier} autocomplete="username" required maxLength={254}
+            aria-describedby={`identifier-hint${fieldError('identifier') ? ' identifier-error' : ''}`} aria-invalid={fieldError('identifier') ? 'true' : undefined} />
+        </div>
+        <div class={`field${fieldError('password') ? ' field-error' : ''}`}>
+          <label for="password">{t(lang, 'signIn.password')}</label>
+          {fieldError('password') ? <p class="error-message" id="password-error">{fieldError('password')}</p> : null}
+          <input id="password" name="password" type="password" autocomplete="current-password" required maxLength={128}
+            aria-describedby={fieldError('password') ? 'password-error' : undefined} aria-invalid={fieldError('password') ? 'true' : undefined} />
+        </div>
+        <button type="submit">{t(lang, 'signIn.submit')}</button>
+      </form>
+    </Layout>
+  );
+}

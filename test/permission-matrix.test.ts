@@ -1,0 +1,100 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Access } from '../src/platform/http/access.ts';
+import { startSession } from '../src/modules/identity/start-session.ts';
+import { sessionCookieName } from '../src/modules/identity/session-policy.ts';
+import { startTestServer, type TestServer } from './support/server.ts';
+
+// The permission table, written out: every route of the app must appear here with the rule it must carry.
+// A new route fails this test until someone decides, here, who may call it.
+const expected: Record<string, Access> = {
+  'GET /healthz': 'public',
+  'GET /readyz': 'public',
+  'GET /ngon-ngu': 'public',
+  'GET /api/v1/procedures': 'public',
+  'GET /api/v1/procedures/:code': 'public',
+  'GET /api/v1/agencies': 'public',
+  'GET /': 'public',
+  'GET /thu-tuc': 'public',
+  'GET /thu-tuc/:code': 'public',
+  'GET /thu-tuc/:code/mau/:file': 'public',
+  'GET /dich-vu-cong-truc-tuyen': 'public',
+  'GET /co-quan': 'public',
+  'GET /so-do-trang': 'public',
+  'GET /sitemap.xml': 'public',
+  'GET /robots.txt': 'public',
+  'GET /dang-nhap': 'public',
+  'POST /dang-nhap': 'public',
+  'GET /dang-nhap/xac-thuc': 'public',
+  'POST /dang-nhap/xac-thuc': 'public',
+  'GET /dang-nhap/thiet-lap-xac-thuc': 'public',
+  'POST /dang-nhap/thiet-lap-xac-thuc': 'public',
+  'GET /tai-khoan': 'signedIn',
+  'POST /dang-xuat': 'public',
+  'GET /api/openapi.json': 'public',
+  'GET /api/docs': 'public',
+};
+
+const sample: Record<string, string> = { ':code': '1.004222', ':file': 'TP1.pdf' };
+const actors = ['anonymous', 'citizen', 'business', 'officerWithoutMfa', 'reception', 'specialist', 'leader', 'clerk', 'agencyAdmin', 'provinceAdmin', 'reportViewer'] as const;
+type ActorName = (typeof actors)[number];
+
+/** Who may pass each kind of rule — stated independently of the code that enforces it. */
+function mayPass(actor: ActorName, access: Access): boolean {
+  if (access === 'public') return true;
+  if (access === 'signedIn') return actor !== 'anonymous' && actor !== 'officerWithoutMfa';
+  const holders: Record<string, ActorName[]> = {
+    'officer.manage': ['agencyAdmin', 'provinceAdmin'], 'role.manage': ['provinceAdmin'], 'catalog.manage': ['provinceAdmin'],
+    'audit.read': ['agencyAdmin', 'provinceAdmin'], 'report.read': ['leader', 'agencyAdmin', 'provinceAdmin', 'reportViewer'],
+  };
+  return (holders[access.permission] ?? []).includes(actor);
+}
+
+let server: TestServer;
+const cookies = new Map<ActorName, string>();
+
+before(async () => {
+  server = await startTestServer();
+  const db = server.database.db;
+  const policy = { idleMinutes: { person: 30, officer: 15 }, absoluteHours: { person: 12, officer: 10 } };
+  const byEmail = async (email: string) => (await db.selectFrom('account').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+  const officerOfRole = async (role: string) => (await db.selectFrom('officer_role').select('account_id').where('role_code', '=', role).executeTakeFirstOrThrow()).account_id;
+  const ids: Record<Exclude<ActorName, 'anonymous'>, string> = {
+    citizen: await byEmail('an.nguyen@demo.hoabinhxanh.vn'), business: await byEmail('ketoan@thuongmaihbx.demo.vn'),
+    officerWithoutMfa: await officerOfRole('reception'),
+    reception: await officerOfRole('reception'), specialist: await officerOfRole('specialist'), leader: await officerOfRole('leader'),
+    clerk: await officerOfRole('clerk'), agencyAdmin: await officerOfRole('agencyAdmin'), provinceAdmin: await officerOfRole('provinceAdmin'),
+    reportViewer: await officerOfRole('reportViewer'),
+  };
+  for (const [name, accountId] of Object.entries(ids) as [Exclude<ActorName, 'anonymous'>, string][]) {
+    const officer = !['citizen', 'business'].includes(name);
+    const { token } = await db.transaction().execute((trx) => startSession(trx, {
+      accountId, officer, mfaVerified: name !== 'officerWithoutMfa', ip: null, userAgent: null, now: new Date(), policy,
+    }));
+    cookies.set(name, `${sessionCookieName}=${token}`);
+  }
+});
+after(async () => { await server?.close(); });
+
+describe('permission matrix (issue 3 §4, S-f)', () => {
+  it('every route of the app carries exactly the access rule this table gives it', () => {
+    const declared = Object.fromEntries(server.app.routeAccess.map((r) => [`${r.method} ${r.url}`, r.access]));
+    assert.deepEqual(Object.keys(declared).sort(), Object.keys(expected).sort(), 'a route was added or removed: decide its rule here');
+    for (const [route, access] of Object.entries(expected)) assert.deepEqual(declared[route], access, route);
+  });
+
+  it('lets each kind of actor through exactly the pages its rules allow', async () => {
+    const failures: string[] = [];
+    for (const { method, url, access } of server.app.routeAccess) {
+      if (method !== 'GET' || access === 'public') continue;
+      const path = url.replace(/:\w+/g, (p) => sample[p] ?? p);
+      for (const actor of actors) {
+        const response = await fetch(`${server.url}${path}`, { redirect: 'manual', headers: cookies.has(actor) ? { cookie: cookies.get(actor)! } : {} });
+        const location = response.headers.get('location') ?? '';
+        const denied = response.status === 401 || response.status === 403 || (response.status === 303 && /^\/dang-nhap/.test(location));
+        if (denied === mayPass(actor, access)) failures.push(`${actor} ${method} ${path}: ${response.status} ${location}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+});
