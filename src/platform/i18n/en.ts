@@ -207,4 +207,21 @@ export const en: Record<keyof typeof vi, string> = {
   'api.description': "Description",
   'api.yes': "Yes",
   'api.no': "No",
+
+  // Password policy (issue 3 §3)
+  'password.tooShort': "The password must be at least 10 characters long.",
+  'password.tooLong': "The password must not be longer than 128 characters.",
+  'password.tooCommon': "This password is too common or easy to guess (for example it contains your name, e-mail or phone number). Use a longer phrase.",
+
+  // identity:oidc (issue 3 §1)
+
+  // identity:registration (issue 3 §1)
+
+  // identity:profile (issue 3 §1)
+
+  // identity:admin (issue 3 §2)
+
+  // identity:api-clients (issue 3 §3)
+
+  // platform:access-statistics (issue 3 §5)
 };

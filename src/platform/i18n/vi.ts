@@ -206,4 +206,21 @@ export const vi = {
   'api.description': "Mô tả",
   'api.yes': "Có",
   'api.no': "Không",
+
+  // Password policy (issue 3 §3)
+  'password.tooShort': "Mật khẩu phải có ít nhất 10 ký tự.",
+  'password.tooLong': "Mật khẩu không được dài quá 128 ký tự.",
+  'password.tooCommon': "Mật khẩu quá phổ biến hoặc dễ đoán (ví dụ chứa họ tên, thư điện tử, số điện thoại). Hãy dùng một cụm từ dài hơn.",
+
+  // identity:oidc (issue 3 §1)
+
+  // identity:registration (issue 3 §1)
+
+  // identity:profile (issue 3 §1)
+
+  // identity:admin (issue 3 §2)
+
+  // identity:api-clients (issue 3 §3)
+
+  // platform:access-statistics (issue 3 §5)
 } as const;
