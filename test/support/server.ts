@@ -11,11 +11,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real app on a real port over a fresh seeded database; nothing mocked. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/**
+ * The real app on a real port over a fresh seeded database; nothing mocked. `now` replaces the wall clock for
+ * tests about time (session expiry, deadlines): the app reads it wherever it needs "now".
+ */
+export async function startTestServer(env: Record<string, string> = {}, options: { now?: () => Date } = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', CATALOG_CACHE_SECONDS: '0', RATE_LIMIT_ALLOWLIST: '127.0.0.1', ...env });
-  const app = await buildApp({ config, db: database.db, logger: false });
+  const app = await buildApp({ config, db: database.db, logger: false, ...(options.now ? { now: options.now } : {}) });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address, app, database, config,
