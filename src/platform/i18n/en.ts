@@ -208,6 +208,24 @@ export const en: Record<keyof typeof vi, string> = {
   'api.yes': "Yes",
   'api.no': "No",
 
+  // platform:clock (issue 4 §1)
+  'clock.start': "Validly received at {time}.",
+  'clock.startShifted': "Received at {received}, outside working hours: the time limit counts from {from}.",
+  'clock.limit.workingDays': "Time limit: {value} working days, that is {hours} working hours from reception.",
+  'clock.limit.workingDaysCivil': "Time limit: {value} working days, counted from the next working day to the end of working hours on the last day.",
+  'clock.limit.workingHours': "Time limit: {value} working hours.",
+  'clock.limit.calendarDays': "Time limit: {value} days; when the last day is a day off, it ends at the close of the next working day.",
+  'clock.daysOff': "Days off not counted: {list}.",
+  'clock.dayOff.weekend': "weekend",
+  'clock.pause.supplement': "waiting for the dossier to be completed",
+  'clock.pause.financialObligation': "waiting for the fees to be paid",
+  'clock.pause.restart': "Paused from {from} to {to} ({reason}); the time limit restarts from zero once the dossier is complete, new due date {due}.",
+  'clock.pause.extend': "Paused from {from} to {to} ({reason}); {hours} working hours were added, new due date {due}.",
+  'clock.pause.none': "Paused from {from} to {to} ({reason}); under this procedure's rule the due date does not change.",
+  'clock.pause.open': "Paused since {from} ({reason}); the due date will be recomputed when handling resumes.",
+  'clock.extension': "Extended once after a written apology (form 04): the due date {from} moved to {to}. Reason: {reason}.",
+  'clock.due': "Result due: {time}.",
+
   // Password policy (issue 3 §3)
   'password.tooShort': "The password must be at least 10 characters long.",
   'password.tooLong': "The password must not be longer than 128 characters.",

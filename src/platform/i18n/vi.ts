@@ -207,6 +207,24 @@ export const vi = {
   'api.yes': "Có",
   'api.no': "Không",
 
+  // platform:clock (issue 4 §1)
+  'clock.start': "Tiếp nhận hợp lệ lúc {time}.",
+  'clock.startShifted': "Tiếp nhận lúc {received}, ngoài giờ làm việc: thời hạn bắt đầu tính từ {from}.",
+  'clock.limit.workingDays': "Thời hạn giải quyết: {value} ngày làm việc, tức {hours} giờ làm việc tính từ lúc tiếp nhận.",
+  'clock.limit.workingDaysCivil': "Thời hạn giải quyết: {value} ngày làm việc, tính từ ngày làm việc tiếp theo đến hết giờ làm việc của ngày cuối cùng.",
+  'clock.limit.workingHours': "Thời hạn giải quyết: {value} giờ làm việc.",
+  'clock.limit.calendarDays': "Thời hạn giải quyết: {value} ngày; nếu ngày cuối cùng là ngày nghỉ thì hết hạn vào cuối ngày làm việc tiếp theo.",
+  'clock.daysOff': "Không tính các ngày nghỉ: {list}.",
+  'clock.dayOff.weekend': "nghỉ cuối tuần",
+  'clock.pause.supplement': "chờ bổ sung hồ sơ",
+  'clock.pause.financialObligation': "chờ thực hiện nghĩa vụ tài chính",
+  'clock.pause.restart': "Tạm dừng từ {from} đến {to} ({reason}); thời hạn được tính lại từ đầu khi hồ sơ đã được bổ sung đầy đủ, hạn mới {due}.",
+  'clock.pause.extend': "Tạm dừng từ {from} đến {to} ({reason}); hạn được cộng thêm {hours} giờ làm việc, thành {due}.",
+  'clock.pause.none': "Tạm dừng từ {from} đến {to} ({reason}); theo quy định của thủ tục, hạn không thay đổi.",
+  'clock.pause.open': "Đang tạm dừng từ {from} ({reason}); hạn trả kết quả sẽ được tính lại khi hồ sơ tiếp tục được xử lý.",
+  'clock.extension': "Gia hạn một lần sau văn bản xin lỗi (Mẫu 04): hạn {from} được dời đến {to}. Lý do: {reason}.",
+  'clock.due': "Hạn trả kết quả: {time}.",
+
   // Password policy (issue 3 §3)
   'password.tooShort': "Mật khẩu phải có ít nhất 10 ký tự.",
   'password.tooLong': "Mật khẩu không được dài quá 128 ký tự.",
