@@ -28,6 +28,7 @@ import { registerCatalogApi } from './modules/catalog/routes.ts';
 import { registerCatalogPages } from './modules/catalog/page-routes.tsx';
 import { resolveSession } from './modules/identity/resolve-session.ts';
 import { registerIdentityPages } from './modules/identity/page-routes.tsx';
+import { registerCalendarPages } from './modules/workflow/calendar/page-routes.tsx';
 import { sessionCookieName, type SessionPolicy } from './modules/identity/session-policy.ts';
 
 export interface AppOptions {
@@ -130,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCatalogApi(app, { context, cache });
   registerCatalogPages(app, { context, cache, publicUrl: config.publicUrl, pageContext });
   registerIdentityPages(app, { db, now, policy: sessionPolicy, secureCookies: secure, pageContext });
+  registerCalendarPages(app, { db, now, pageContext });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   app.get('/api/docs', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) =>

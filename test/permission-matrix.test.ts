@@ -31,6 +31,9 @@ const expected: Record<string, Access> = {
   'POST /dang-nhap/thiet-lap-xac-thuc': 'public',
   'GET /tai-khoan': 'signedIn',
   'POST /dang-xuat': 'public',
+  'GET /quan-tri/lich-lam-viec': { permission: 'calendar.manage' },
+  'POST /quan-tri/lich-lam-viec': { permission: 'calendar.manage' },
+  'POST /quan-tri/lich-lam-viec/xoa': { permission: 'calendar.manage' },
   'GET /api/openapi.json': 'public',
   'GET /api/docs': 'public',
 };
@@ -45,7 +48,7 @@ function mayPass(actor: ActorName, access: Access): boolean {
   if (access === 'signedIn') return actor !== 'anonymous' && actor !== 'officerWithoutMfa';
   const holders: Record<string, ActorName[]> = {
     'officer.manage': ['agencyAdmin', 'provinceAdmin'], 'role.manage': ['provinceAdmin'], 'catalog.manage': ['provinceAdmin'],
-    'audit.read': ['agencyAdmin', 'provinceAdmin'], 'report.read': ['leader', 'agencyAdmin', 'provinceAdmin', 'reportViewer'],
+    'audit.read': ['agencyAdmin', 'provinceAdmin'], 'report.read': ['leader', 'agencyAdmin', 'provinceAdmin', 'reportViewer'], 'calendar.manage': ['provinceAdmin'],
   };
   return (holders[access.permission] ?? []).includes(actor);
 }
