@@ -2,6 +2,7 @@ import type { CatalogTables } from '../../modules/catalog/tables.ts';
 import type { AuditTables } from '../audit/tables.ts';
 import type { IdentityTables } from '../../modules/identity/tables.ts';
 import type { CalendarTables } from '../../modules/workflow/calendar/tables.ts';
+import type { DossierTables } from '../../modules/dossiers/tables.ts';
 
 /** Every table, for Kysely's typing. Each module declares its own tables and owns their SQL. */
-export type Database = CatalogTables & AuditTables & IdentityTables & CalendarTables;
+export type Database = CatalogTables & AuditTables & IdentityTables & CalendarTables & DossierTables;

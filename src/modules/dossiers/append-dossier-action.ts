@@ -1,0 +1,51 @@
+import type { Transaction } from 'kysely';
+import type { Actor } from '../../platform/context.ts';
+import type { Database } from '../../platform/db/tables.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { insertAction, listActions, lockDossier, writeProjection } from './repository.ts';
+import { loadClockRules } from './load-clock-rules.ts';
+import { InvalidTransition, projectDossier, type DossierActionRecord, type DossierProjection } from './project-dossier.ts';
+import type { ActionKind, DossierStatusCode } from './status-machine.ts';
+
+export interface NewAction {
+  kind: ActionKind;
+  at: Date;
+  actor: Actor;
+  reason?: string | undefined;
+  payload?: Record<string, unknown>;
+}
+
+export function actorIdentity(actor: Actor): { actorId: string | null; actorLabel: string } {
+  if (actor.kind === 'person' || actor.kind === 'officer') return { actorId: actor.accountId, actorLabel: actor.name };
+  if (actor.kind === 'system') return { actorId: null, actorLabel: actor.label };
+  return { actorId: null, actorLabel: actor.kind };
+}
+
+/**
+ * The one way a dossier changes (ST-M3): inside the caller's transaction, lock the header, replay the action log
+ * with the new action through the transition table and the legal clock, append the action and rewrite the header
+ * projection. A transition the rules forbid is refused with `transitionNotAllowed` and nothing is written.
+ */
+export async function appendDossierAction(trx: Transaction<Database>, dossierId: string, action: NewAction): Promise<DossierProjection> {
+  const dossier = await lockDossier(trx, dossierId);
+  if (!dossier) throw new AppError('dossierNotFound');
+  const [history, rules] = await Promise.all([listActions(trx, dossierId), loadClockRules(trx, dossier)]);
+  const payload = { ...(action.payload ?? {}), ...(action.reason ? { reason: action.reason } : {}) };
+  const records: DossierActionRecord[] = [
+    ...history.map((a) => ({ kind: a.kind as ActionKind, at: new Date(a.at), payload: a.payload as DossierActionRecord['payload'] })),
+    { kind: action.kind, at: action.at, payload },
+  ];
+  let projection: DossierProjection;
+  try {
+    projection = projectDossier(records, rules);
+  } catch (error) {
+    if (error instanceof InvalidTransition) throw new AppError('transitionNotAllowed', [], { status: error.from, action: error.action });
+    throw error;
+  }
+  await insertAction(trx, {
+    dossierId, seq: history.length + 1, kind: action.kind, at: action.at, ...actorIdentity(action.actor),
+    fromStatus: dossier.status as DossierStatusCode, toStatus: projection.status, reason: action.reason ?? null, payload,
+  });
+  await writeProjection(trx, dossierId, { ...projection, actionCount: history.length + 1, now: action.at });
+  return projection;
+}

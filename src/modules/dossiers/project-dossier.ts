@@ -1,0 +1,102 @@
+import { computeDueDate, type DeadlineArithmetic, type DueDateStep, type Pause, type SupplementClock, type TimeLimit } from '../../platform/clock/due-date.ts';
+import type { WorkingCalendar } from '../../platform/clock/working-calendar.ts';
+import { nextStatus, type ActionKind, type DossierStatusCode } from './status-machine.ts';
+
+export interface DossierActionRecord {
+  kind: ActionKind;
+  at: Date;
+  payload: { code?: string; newDueAt?: string; reason?: string } & Record<string, unknown>;
+}
+
+/** The procedure's rules the clock needs (DL-02, DL-04, DL-12, CAL-06), from the version the dossier pinned. */
+export interface ClockRules {
+  calendar: WorkingCalendar;
+  limit: TimeLimit;
+  arithmetic?: DeadlineArithmetic;
+  supplementClock?: SupplementClock;
+  financialObligationPausesClock?: boolean;
+}
+
+export interface DossierProjection {
+  status: DossierStatusCode;
+  /** The statuses to go back to when the current pause ends (innermost last). */
+  resumeTo: DossierStatusCode[];
+  code: string | null;
+  submittedAt: Date | null;
+  receivedAt: Date | null;
+  dueAt: Date | null;
+  originalDueAt: Date | null;
+  resolvedAt: Date | null;
+  returnedAt: Date | null;
+  refusedAt: Date | null;
+  stoppedAt: Date | null;
+  extended: boolean;
+  supplementRequests: number;
+  pauses: Pause[];
+  dueDateSteps: DueDateStep[];
+}
+
+export class InvalidTransition extends Error {
+  constructor(readonly from: DossierStatusCode, readonly action: ActionKind) {
+    super(`Action ${action} is not allowed in status ${from}`);
+  }
+}
+
+const pausing = new Set<DossierStatusCode>([5, 6, 7]);
+
+/**
+ * Derives everything the header shows from the action log alone (ARCHITECTURE principle 1, ST-M3): status by the
+ * transition table, the dates of DVCQG's fields (SYNC-02), the pauses, and the due date by the legal clock. Pure:
+ * replaying the same actions always gives the same header, so the projection can be rebuilt or checked any time.
+ */
+export function projectDossier(actions: readonly DossierActionRecord[], rules: ClockRules): DossierProjection {
+  const p: DossierProjection = {
+    status: 0, resumeTo: [], code: null, submittedAt: null, receivedAt: null, dueAt: null, originalDueAt: null, resolvedAt: null,
+    returnedAt: null, refusedAt: null, stoppedAt: null, extended: false, supplementRequests: 0, pauses: [], dueDateSteps: [],
+  };
+  let extension: { at: Date; newDueAt: Date; reason: string } | undefined;
+  const openPause = (kind: Pause['kind']) => p.pauses.findLast((x) => x.kind === kind && !x.end);
+  for (const action of actions) {
+    const next = nextStatus(p.status, p.resumeTo.at(-1) ?? null, action.kind);
+    if (next === null) throw new InvalidTransition(p.status, action.kind);
+    if (endsPause(action.kind)) p.resumeTo.pop();
+    else if (pausing.has(next) && next !== p.status) p.resumeTo.push(p.status);
+    switch (action.kind) {
+      case 'submitted': p.submittedAt = action.at; break;
+      case 'received': p.receivedAt = action.at; p.code = action.payload.code ?? null; break;
+      case 'receptionRefused': p.refusedAt = action.at; break;
+      case 'supplementRequested':
+        p.supplementRequests += 1;
+        // Before acceptance no clock runs (ST-M1: 1 → 5 is pre-acceptance), so there is nothing to pause.
+        if (p.receivedAt) p.pauses.push({ kind: 'supplement', start: action.at, reason: action.payload.reason });
+        break;
+      case 'supplemented': { const open = openPause('supplement'); if (open) open.end = action.at; break; }
+      case 'paymentRequested': if (p.receivedAt) p.pauses.push({ kind: 'financialObligation', start: action.at, reason: action.payload.reason }); break;
+      case 'paid': { const open = openPause('financialObligation'); if (open) open.end = action.at; break; }
+      case 'stopped': p.stoppedAt = action.at; break;
+      case 'resolved': p.resolvedAt = action.at; break;
+      case 'returned': p.returnedAt = action.at; break;
+      case 'extended':
+        extension = { at: action.at, newDueAt: new Date(String(action.payload.newDueAt)), reason: action.payload.reason ?? '' };
+        p.extended = true;
+        break;
+      default: break;
+    }
+    p.status = next;
+  }
+  if (p.receivedAt) {
+    const due = computeDueDate(rules.calendar, {
+      startAt: p.receivedAt, limit: rules.limit, arithmetic: rules.arithmetic, pauses: p.pauses, supplementClock: rules.supplementClock,
+      financialObligationPausesClock: rules.financialObligationPausesClock, extension,
+    });
+    p.dueAt = due.dueAt;
+    p.originalDueAt = due.originalDueAt;
+    p.dueDateSteps = due.steps;
+  }
+  return p;
+}
+
+/** Actions that end a pause and go back to the status before it. */
+function endsPause(kind: ActionKind): boolean {
+  return kind === 'supplemented' || kind === 'paid' || kind === 'withdrawalRefused';
+}

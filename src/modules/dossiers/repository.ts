@@ -1,0 +1,56 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../platform/db/tables.ts';
+import type { ApplicantSnapshot } from './tables.ts';
+
+// SQL for the dossier tables only; the rules live in the use cases.
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function insertDossier(trx: Transaction<Database>, d: {
+  reference: string; procedureId: number; procedureVersionId: number; caseCode: string; applicantAccountId: string | null;
+  applicant: ApplicantSnapshot; channel: 'online' | 'desk' | 'postal'; receivingAgencyId: number; summary: string;
+  formData: Record<string, unknown>; idempotencyKey: string | null; now: Date;
+}): Promise<string> {
+  const row = await trx.insertInto('dossier').values({
+    reference: d.reference, code: null, procedure_id: d.procedureId, procedure_version_id: d.procedureVersionId, case_code: d.caseCode,
+    applicant_account_id: d.applicantAccountId, applicant: JSON.stringify(d.applicant), channel: d.channel, receiving_agency_id: d.receivingAgencyId,
+    summary: d.summary, form_data: JSON.stringify(d.formData), idempotency_key: d.idempotencyKey, status: 0, created_at: d.now, updated_at: d.now,
+  }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function findDossierByIdempotencyKey(db: Db, accountId: string, key: string) {
+  return db.selectFrom('dossier').select(['id', 'reference', 'status']).where('applicant_account_id', '=', accountId).where('idempotency_key', '=', key).executeTakeFirst();
+}
+
+/** The header, locked for the rest of the transaction: actions on one dossier are applied one at a time. */
+export async function lockDossier(trx: Transaction<Database>, id: string) {
+  return trx.selectFrom('dossier').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function findDossier(db: Db, id: string) {
+  return db.selectFrom('dossier').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listActions(db: Db, dossierId: string) {
+  return db.selectFrom('dossier_action').selectAll().where('dossier_id', '=', dossierId).orderBy('seq').execute();
+}
+
+export async function insertAction(trx: Transaction<Database>, a: {
+  dossierId: string; seq: number; kind: string; at: Date; actorId: string | null; actorLabel: string; fromStatus: number; toStatus: number;
+  reason: string | null; payload: Record<string, unknown>;
+}): Promise<void> {
+  await trx.insertInto('dossier_action').values({
+    dossier_id: a.dossierId, seq: a.seq, kind: a.kind, at: a.at, actor_id: a.actorId, actor_label: a.actorLabel,
+    from_status: a.fromStatus, to_status: a.toStatus, reason: a.reason, payload: JSON.stringify(a.payload),
+  }).execute();
+}
+
+export async function writeProjection(trx: Transaction<Database>, id: string, p: {
+  status: number; code: string | null; submittedAt: Date | null; receivedAt: Date | null; dueAt: Date | null; originalDueAt: Date | null;
+  resolvedAt: Date | null; returnedAt: Date | null; refusedAt: Date | null; stoppedAt: Date | null; actionCount: number; now: Date;
+}): Promise<void> {
+  await trx.updateTable('dossier').set({
+    status: p.status, code: p.code, submitted_at: p.submittedAt, received_at: p.receivedAt, due_at: p.dueAt, original_due_at: p.originalDueAt,
+    resolved_at: p.resolvedAt, returned_at: p.returnedAt, refused_at: p.refusedAt, stopped_at: p.stoppedAt, action_count: p.actionCount, updated_at: p.now,
+  }).where('id', '=', id).execute();
+}

@@ -1,0 +1,54 @@
+/**
+ * The ten statuses of TT22 Appendix I as synced to DVCQG (`TrangThaiHoSo`, ST-01..ST-10), plus 0 for a draft the
+ * applicant has not submitted yet (never synced, CODE-02).
+ */
+export const dossierStatus = {
+  draft: 0, submitted: 1, received: 2, receptionRefused: 3, processing: 4, supplementRequired: 5,
+  awaitingPayment: 6, withdrawalRequested: 7, stopped: 8, resolved: 9, returned: 10,
+} as const;
+
+export type DossierStatusName = keyof typeof dossierStatus;
+export type DossierStatusCode = (typeof dossierStatus)[DossierStatusName];
+
+/** What happened to a dossier. Each is an append-only action row (ARCHITECTURE principle 1, ST-M3). */
+export type ActionKind =
+  | 'drafted' | 'submitted' | 'received' | 'receptionRefused' | 'forwarded' | 'supplementRequested' | 'supplemented'
+  | 'paymentRequested' | 'paid' | 'withdrawalRequested' | 'withdrawalRefused' | 'stopped' | 'resolved' | 'returned'
+  | 'extended' | 'assigned' | 'noted';
+
+/** Where an action takes the status: a code, back to the status before the pause, or nowhere (no status change). */
+type Target = DossierStatusCode | 'previous' | 'same';
+
+/**
+ * ST-M1: the transition table as data — from a status, which actions are allowed and where they lead. Anything
+ * not listed is refused with a coded error. 3, 8 and 10 are terminal.
+ */
+export const transitions: Readonly<Record<DossierStatusCode, Partial<Record<ActionKind, Target>>>> = {
+  0: { drafted: 'same', submitted: 1 },
+  1: { received: 2, receptionRefused: 3, supplementRequested: 5, withdrawalRequested: 7, noted: 'same' },
+  2: { forwarded: 4, supplementRequested: 5, paymentRequested: 6, withdrawalRequested: 7, resolved: 9, assigned: 'same', extended: 'same', noted: 'same' },
+  3: {},
+  4: { forwarded: 'same', assigned: 'same', supplementRequested: 5, paymentRequested: 6, withdrawalRequested: 7, stopped: 8, resolved: 9, extended: 'same', noted: 'same' },
+  5: { supplemented: 'previous', withdrawalRequested: 7, stopped: 8, noted: 'same' },
+  6: { paid: 'previous', withdrawalRequested: 7, stopped: 8, noted: 'same' },
+  7: { stopped: 8, withdrawalRefused: 'previous', noted: 'same' },
+  8: {},
+  9: { returned: 10, paymentRequested: 6, noted: 'same' },
+  10: {},
+};
+
+/**
+ * The status after an action, or null when the rules forbid it. `previous` is the status the dossier had before
+ * it entered the current pause (supplement, payment, withdrawal request).
+ */
+export function nextStatus(current: DossierStatusCode, previous: DossierStatusCode | null, action: ActionKind): DossierStatusCode | null {
+  const target = transitions[current][action];
+  if (target === undefined) return null;
+  if (target === 'same') return current;
+  if (target === 'previous') return previous;
+  return target;
+}
+
+export function isTerminal(status: DossierStatusCode): boolean {
+  return Object.keys(transitions[status]).length === 0;
+}

@@ -1,0 +1,70 @@
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json<T> = ColumnType<T, string, string>;
+
+/** Who the dossier is for, as filed (a snapshot: the account may change later). */
+export interface ApplicantSnapshot {
+  kind: 'citizen' | 'business';
+  name: string;
+  personalId?: string;
+  taxCode?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+}
+
+export interface DossierTable {
+  id: Generated<string>;
+  reference: string;
+  code: string | null;
+  procedure_id: number;
+  procedure_version_id: number;
+  case_code: string;
+  applicant_account_id: string | null;
+  applicant: Json<ApplicantSnapshot>;
+  channel: 'online' | 'desk' | 'postal';
+  receiving_agency_id: number;
+  summary: Generated<string>;
+  form_data: Json<Record<string, unknown>>;
+  idempotency_key: string | null;
+  status: number;
+  submitted_at: NullableTimestamp;
+  received_at: NullableTimestamp;
+  due_at: NullableTimestamp;
+  original_due_at: NullableTimestamp;
+  resolved_at: NullableTimestamp;
+  returned_at: NullableTimestamp;
+  refused_at: NullableTimestamp;
+  stopped_at: NullableTimestamp;
+  action_count: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DossierActionTable {
+  id: GeneratedAlways<number>;
+  dossier_id: string;
+  seq: number;
+  kind: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_label: string;
+  from_status: number;
+  to_status: number;
+  reason: string | null;
+  payload: Json<Record<string, unknown>>;
+}
+
+export interface DossierCodeCounterTable {
+  agency_id: number;
+  day: ColumnType<string, string, string>;
+  last: number;
+}
+
+export interface DossierTables {
+  dossier: DossierTable;
+  dossier_action: DossierActionTable;
+  dossier_code_counter: DossierCodeCounterTable;
+}
