@@ -14,7 +14,7 @@ export type DossierStatusCode = (typeof dossierStatus)[DossierStatusName];
 export type ActionKind =
   | 'drafted' | 'submitted' | 'received' | 'receptionRefused' | 'forwarded' | 'supplementRequested' | 'supplemented'
   | 'paymentRequested' | 'paid' | 'withdrawalRequested' | 'withdrawalRefused' | 'stopped' | 'resolved' | 'returned'
-  | 'extended' | 'assigned' | 'noted';
+  | 'extended' | 'earlyReturnNoticed' | 'assigned' | 'noted';
 
 /** Where an action takes the status: a code, back to the status before the pause, or nowhere (no status change). */
 type Target = DossierStatusCode | 'previous' | 'same';
@@ -28,12 +28,12 @@ export const transitions: Readonly<Record<DossierStatusCode, Partial<Record<Acti
   1: { received: 2, receptionRefused: 3, supplementRequested: 5, withdrawalRequested: 7, noted: 'same' },
   2: { forwarded: 4, supplementRequested: 5, paymentRequested: 6, withdrawalRequested: 7, resolved: 9, assigned: 'same', extended: 'same', noted: 'same' },
   3: {},
-  4: { forwarded: 'same', assigned: 'same', supplementRequested: 5, paymentRequested: 6, withdrawalRequested: 7, stopped: 8, resolved: 9, extended: 'same', noted: 'same' },
+  4: { forwarded: 'same', assigned: 'same', supplementRequested: 5, paymentRequested: 6, withdrawalRequested: 7, stopped: 8, resolved: 9, extended: 'same', earlyReturnNoticed: 'same', noted: 'same' },
   5: { supplemented: 'previous', withdrawalRequested: 7, stopped: 8, noted: 'same' },
   6: { paid: 'previous', withdrawalRequested: 7, stopped: 8, noted: 'same' },
   7: { stopped: 8, withdrawalRefused: 'previous', noted: 'same' },
   8: {},
-  9: { returned: 10, paymentRequested: 6, noted: 'same' },
+  9: { returned: 10, paymentRequested: 6, earlyReturnNoticed: 'same', noted: 'same' },
   10: {},
 };
 

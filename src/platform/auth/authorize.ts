@@ -8,7 +8,7 @@ export interface ResourceScope {
 }
 
 /** What citizens and businesses may do, always and only on their own records. */
-const ownerPermissions = new Set(['profile.read', 'profile.edit', 'account.close', 'dossier.submit', 'dossier.read']);
+const ownerPermissions = new Set(['profile.read', 'profile.edit', 'account.close', 'dossier.submit', 'dossier.read', 'dossier.withdraw']);
 /** What an officer may do on their own account, whatever their roles. */
 const selfPermissions = new Set(['profile.read']);
 
