@@ -29,6 +29,8 @@ import { registerCatalogPages } from './modules/catalog/page-routes.tsx';
 import { resolveSession } from './modules/identity/resolve-session.ts';
 import { registerIdentityPages } from './modules/identity/page-routes.tsx';
 import { registerCalendarPages } from './modules/workflow/calendar/page-routes.tsx';
+import { registerDossierApi } from './modules/dossiers/routes.ts';
+import { registerDossierPages } from './modules/dossiers/page-routes.tsx';
 import { sessionCookieName, type SessionPolicy } from './modules/identity/session-policy.ts';
 
 export interface AppOptions {
@@ -104,7 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       openapi: '3.1.0',
       info: { title: 'OpenDVC API', version: '1.0.0', description: 'API of the provincial Public Service Portal and Single-Window Information System.' },
       servers: [{ url: config.publicUrl }],
-      tags: [{ name: 'catalog', description: 'Danh mục thủ tục hành chính' }],
+      tags: [{ name: 'catalog', description: 'Danh mục thủ tục hành chính' }, { name: 'dossiers', description: 'Hồ sơ thủ tục hành chính' }],
     },
   });
 
@@ -132,6 +134,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCatalogPages(app, { context, cache, publicUrl: config.publicUrl, pageContext });
   registerIdentityPages(app, { db, now, policy: sessionPolicy, secureCookies: secure, pageContext });
   registerCalendarPages(app, { db, now, pageContext });
+  registerDossierApi(app, { db });
+  registerDossierPages(app, { db, pageContext });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   app.get('/api/docs', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) =>

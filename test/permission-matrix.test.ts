@@ -34,6 +34,10 @@ const expected: Record<string, Access> = {
   'GET /quan-tri/lich-lam-viec': { permission: 'calendar.manage' },
   'POST /quan-tri/lich-lam-viec': { permission: 'calendar.manage' },
   'POST /quan-tri/lich-lam-viec/xoa': { permission: 'calendar.manage' },
+  'GET /api/v1/dossiers/:code/status': 'public',
+  'GET /tra-cuu-ho-so': 'public',
+  'GET /ho-so-cua-toi': 'person',
+  'GET /ho-so-cua-toi/:reference': 'person',
   'GET /api/openapi.json': 'public',
   'GET /api/docs': 'public',
 };
@@ -46,6 +50,7 @@ type ActorName = (typeof actors)[number];
 function mayPass(actor: ActorName, access: Access): boolean {
   if (access === 'public') return true;
   if (access === 'signedIn') return actor !== 'anonymous' && actor !== 'officerWithoutMfa';
+  if (access === 'person') return actor === 'citizen' || actor === 'business';
   const holders: Record<string, ActorName[]> = {
     'officer.manage': ['agencyAdmin', 'provinceAdmin'], 'role.manage': ['provinceAdmin'], 'catalog.manage': ['provinceAdmin'],
     'audit.read': ['agencyAdmin', 'provinceAdmin'], 'report.read': ['leader', 'agencyAdmin', 'provinceAdmin', 'reportViewer'], 'calendar.manage': ['provinceAdmin'],

@@ -54,3 +54,21 @@ export async function writeProjection(trx: Transaction<Database>, id: string, p:
     resolved_at: p.resolvedAt, returned_at: p.returnedAt, refused_at: p.refusedAt, stopped_at: p.stoppedAt, action_count: p.actionCount, updated_at: p.now,
   }).where('id', '=', id).execute();
 }
+
+export async function findDossierByCode(db: Db, code: string) {
+  return db.selectFrom('dossier').select(['code', 'status', 'procedure_version_id', 'receiving_agency_id', 'received_at', 'due_at', 'resolved_at', 'returned_at'])
+    .where('code', '=', code).executeTakeFirst();
+}
+
+export async function findDossierByReference(db: Db, reference: string) {
+  return db.selectFrom('dossier').selectAll().where('reference', '=', reference).executeTakeFirst();
+}
+
+export async function listApplicantDossiers(db: Db, accountId: string, page: { limit: number; offset: number }) {
+  const [rows, total] = await Promise.all([
+    db.selectFrom('dossier').select(['reference', 'code', 'status', 'summary', 'procedure_version_id', 'submitted_at', 'due_at', 'updated_at'])
+      .where('applicant_account_id', '=', accountId).orderBy('created_at', 'desc').limit(page.limit).offset(page.offset).execute(),
+    db.selectFrom('dossier').select((eb) => eb.fn.countAll<string>().as('n')).where('applicant_account_id', '=', accountId).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}

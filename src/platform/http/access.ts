@@ -4,10 +4,11 @@ import { AppError } from './app-error.ts';
 
 /**
  * Who may call a route, declared on the route itself (`config.access`), so the route table is the permission
- * table: `public`; `signedIn` (a person, or an officer past the second factor); or an officer permission.
+ * table: `public`; `signedIn` (a person, or an officer past the second factor); `person` (a signed-in citizen or
+ * business: their own dossiers and profile); or an officer permission.
  * Resource-level checks (whose dossier, which agency) still happen in the use cases through `authorize`.
  */
-export type Access = 'public' | 'signedIn' | { permission: string };
+export type Access = 'public' | 'signedIn' | 'person' | { permission: string };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -21,6 +22,7 @@ export function accessAllows(request: Pick<FastifyRequest, 'actor'>, access: Acc
   const actor = request.actor;
   if (access === 'public') return true;
   if (access === 'signedIn') return actor.kind === 'person' || (actor.kind === 'officer' && actor.mfaVerified);
+  if (access === 'person') return actor.kind === 'person';
   return isAllowed(actor, access.permission);
 }
 

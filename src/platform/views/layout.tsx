@@ -72,6 +72,8 @@ export function Layout({ ctx, title, description, crumbs, canonical, children }:
               <li><a href="/thu-tuc">{m('nav.procedures')}</a></li>
               <li><a href="/dich-vu-cong-truc-tuyen">{m('nav.onlineServices')}</a></li>
               <li><a href="/co-quan">{m('nav.agencies')}</a></li>
+              <li><a href="/tra-cuu-ho-so">{m('nav.track')}</a></li>
+              {ctx.user && !ctx.user.officer ? <li><a href="/ho-so-cua-toi">{m('nav.myDossiers')}</a></li> : null}
               <li><a href="/so-do-trang">{m('nav.siteMap')}</a></li>
             </ul>
           </nav>

@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../platform/context.ts';
+import type { Database } from '../../platform/db/tables.ts';
+import { authorize } from '../../platform/auth/authorize.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { explainDueDate } from '../../platform/clock/explain-due-date.ts';
+import type { Lang } from '../../platform/i18n/messages.ts';
+import { findAgency, getProcedureVersion } from '../catalog/procedure-versions.ts';
+import { loadClockRules } from './load-clock-rules.ts';
+import { projectDossier, type DossierActionRecord } from './project-dossier.ts';
+import { findDossierByReference, listActions } from './repository.ts';
+import type { ActionKind } from './status-machine.ts';
+
+/**
+ * One dossier as its applicant follows it (P-12, S-g): the header, every step with who acted and when, the
+ * pauses, and the due date with its reasons in words (CAL-07). Only the owner sees it.
+ */
+export async function getApplicantDossier(db: Kysely<Database>, actor: Actor, reference: string, lang: Lang) {
+  const dossier = await findDossierByReference(db, reference);
+  // Someone else's reference answers exactly like an unknown one: references are not secrets, dossiers are.
+  if (!dossier || actor.kind !== 'person' || dossier.applicant_account_id !== actor.accountId) throw new AppError('dossierNotFound');
+  authorize(actor, 'dossier.read', { ownerAccountId: dossier.applicant_account_id ?? undefined });
+  const [actions, rules, version, agency] = await Promise.all([
+    listActions(db, dossier.id), loadClockRules(db, dossier), getProcedureVersion(db, dossier.procedure_version_id),
+    findAgency(db, { id: dossier.receiving_agency_id }),
+  ]);
+  const projection = projectDossier(actions.map((a) => ({ kind: a.kind as ActionKind, at: new Date(a.at), payload: a.payload as DossierActionRecord['payload'] })), rules);
+  return {
+    dossier, procedure: { code: version.code, name: version.definition.name }, agency: agency?.name ?? '',
+    timeline: actions.map((a) => ({ kind: a.kind as ActionKind, at: new Date(a.at), actor: a.actor_label, reason: a.reason, toStatus: a.to_status })),
+    dueDateExplanation: projection.dueDateSteps.length ? explainDueDate(projection.dueDateSteps, lang) : [],
+  };
+}
+
+export type ApplicantDossier = Awaited<ReturnType<typeof getApplicantDossier>>;

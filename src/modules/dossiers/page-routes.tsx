@@ -1,0 +1,46 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/tables.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import type { PageContext } from '../../platform/views/layout.tsx';
+import { sendPage } from '../../platform/views/render.ts';
+import { getApplicantDossier } from './get-applicant-dossier.ts';
+import { listMyDossiers } from './list-my-dossiers.ts';
+import { ApplicantDossierPage, MyDossiersPage } from './pages/my-dossiers-page.tsx';
+import { TrackPage } from './pages/track-page.tsx';
+import { trackDossier } from './track-dossier.ts';
+
+export interface DossierPageDeps {
+  db: Kysely<Database>;
+  pageContext: (request: FastifyRequest, reply: FastifyReply) => Promise<PageContext>;
+}
+
+/** The applicant's side of dossiers: public tracking, "my dossiers" and each dossier's timeline (P-12, P-17). */
+export function registerDossierPages(app: FastifyInstance, deps: DossierPageDeps): void {
+  const pages = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  pages.get('/tra-cuu-ho-so', { schema: { hide: true, querystring: Type.Object({ ma: Type.Optional(Type.String({ maxLength: 60 })) }) }, config: { access: 'public' } }, async (request, reply) => {
+    const ctx = await deps.pageContext(request, reply);
+    const code = request.query.ma?.trim() ?? '';
+    if (!code) return sendPage(reply, <TrackPage ctx={ctx} code="" />);
+    try {
+      return sendPage(reply, <TrackPage ctx={ctx} code={code} result={await trackDossier(deps.db, code)} />);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'dossierNotFound') return sendPage(reply, <TrackPage ctx={ctx} code={code} notFound />, 404);
+      throw error;
+    }
+  });
+
+  pages.get('/ho-so-cua-toi', { schema: { hide: true, querystring: Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) }) }, config: { access: 'person' } }, async (request, reply) => {
+    const list = await listMyDossiers(deps.db, request.actor, request.query.page ?? 1);
+    return sendPage(reply, <MyDossiersPage ctx={await deps.pageContext(request, reply)} list={list} />);
+  });
+
+  pages.get('/ho-so-cua-toi/:reference', { schema: { hide: true, params: Type.Object({ reference: Type.String({ maxLength: 40 }) }) }, config: { access: 'person' } }, async (request, reply) => {
+    const ctx = await deps.pageContext(request, reply);
+    const view = await getApplicantDossier(deps.db, request.actor, request.params.reference, ctx.lang);
+    return sendPage(reply, <ApplicantDossierPage ctx={ctx} view={view} />);
+  });
+}

@@ -1,0 +1,68 @@
+import { t, type MessageKey } from '../../../platform/i18n/messages.ts';
+import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
+import { Pagination } from '../../../platform/views/pagination.tsx';
+import type { ApplicantDossier } from '../get-applicant-dossier.ts';
+import type { listMyDossiers } from '../list-my-dossiers.ts';
+import { dateTimeText } from './format.ts';
+
+type MyDossiers = Awaited<ReturnType<typeof listMyDossiers>>;
+
+/** "Hồ sơ của tôi" (P-12): every dossier with its code (once received), status and due date. */
+export function MyDossiersPage({ ctx, list }: { ctx: PageContext; list: MyDossiers }) {
+  const { lang } = ctx;
+  return (
+    <Layout ctx={ctx} title={t(lang, 'myDossiers.title')} crumbs={[{ href: '/', label: t(lang, 'nav.home') }, { label: t(lang, 'myDossiers.title') }]}>
+      <h1>{t(lang, 'myDossiers.title')}</h1>
+      {list.items.length === 0 ? <p>{t(lang, 'myDossiers.empty')}</p> : (
+        <div class="table-wrap" role="region" aria-labelledby="my-dossiers-caption" tabIndex={0}>
+          <table>
+            <caption id="my-dossiers-caption" class="visually-hidden">{t(lang, 'myDossiers.title')}</caption>
+            <thead><tr>
+              <th scope="col">{t(lang, 'myDossiers.reference')}</th><th scope="col">{t(lang, 'myDossiers.procedure')}</th>
+              <th scope="col">{t(lang, 'myDossiers.code')}</th><th scope="col">{t(lang, 'myDossiers.status')}</th><th scope="col">{t(lang, 'myDossiers.dueAt')}</th>
+            </tr></thead>
+            <tbody>{list.items.map((d) => (
+              <tr>
+                <th scope="row"><a href={`/ho-so-cua-toi/${encodeURIComponent(d.reference)}`}>{d.reference}</a></th>
+                <td>{d.summary}</td>
+                <td>{d.code ?? t(lang, 'myDossiers.noCode')}</td>
+                <td>{t(lang, `dossier.status.${d.status}` as MessageKey)}</td>
+                <td>{dateTimeText(lang, d.due_at)}</td>
+              </tr>
+            ))}</tbody>
+          </table>
+        </div>
+      )}
+      <Pagination lang={lang} page={list.page} pageSize={list.pageSize} total={list.total} href={(page) => `/ho-so-cua-toi?page=${page}`} />
+    </Layout>
+  );
+}
+
+/** One dossier for its applicant: the header, the timeline of every step, and the due date explained (S-g, CAL-07). */
+export function ApplicantDossierPage({ ctx, view }: { ctx: PageContext; view: ApplicantDossier }) {
+  const { lang } = ctx;
+  const { dossier } = view;
+  const title = `${view.procedure.name} — ${dossier.code ?? dossier.reference}`;
+  return (
+    <Layout ctx={ctx} title={title} crumbs={[{ href: '/', label: t(lang, 'nav.home') }, { href: '/ho-so-cua-toi', label: t(lang, 'myDossiers.title') }, { label: dossier.code ?? dossier.reference }]}>
+      <h1>{view.procedure.name}</h1>
+      <dl class="summary">
+        <dt>{t(lang, 'myDossiers.reference')}</dt><dd>{dossier.reference}</dd>
+        <dt>{t(lang, 'myDossiers.code')}</dt><dd>{dossier.code ?? t(lang, 'myDossiers.noCode')}</dd>
+        <dt>{t(lang, 'track.status')}</dt><dd class="status">{t(lang, `dossier.status.${dossier.status}` as MessageKey)}</dd>
+        <dt>{t(lang, 'track.agency')}</dt><dd>{view.agency}</dd>
+        {dossier.due_at ? <><dt>{t(lang, 'track.dueAt')}</dt><dd>{dateTimeText(lang, dossier.due_at)}</dd></> : null}
+      </dl>
+      <h2 id="timeline">{t(lang, 'dossierPage.timeline')}</h2>
+      <ol class="timeline" aria-labelledby="timeline">{view.timeline.map((step) => (
+        <li>
+          <p class="timeline-when">{dateTimeText(lang, step.at)}</p>
+          <p class="timeline-what"><strong>{t(lang, `dossier.action.${step.kind}` as MessageKey)}</strong> — {step.actor}</p>
+          {step.reason ? <p class="timeline-note">{step.reason}</p> : null}
+        </li>
+      ))}</ol>
+      <h2 id="due-date">{t(lang, 'dossierPage.dueDate')}</h2>
+      {view.dueDateExplanation.length ? <ul class="due-date-explanation">{view.dueDateExplanation.map((line) => <li>{line}</li>)}</ul> : <p>{t(lang, 'dossierPage.noDueDate')}</p>}
+    </Layout>
+  );
+}
