@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import type { Database } from './platform/db/tables.ts';
 import type { UseCaseContext } from './platform/context.ts';
 import { installAuthentication } from './platform/http/authentication.ts';
+import { isAllowed } from './platform/auth/authorize.ts';
 import { installAccessControl, type RouteAccess } from './platform/http/access.ts';
 import { installErrorHandling } from './platform/http/error-handling.ts';
 import { registerHealth } from './platform/http/health.ts';
@@ -28,9 +29,19 @@ import { registerCatalogApi } from './modules/catalog/routes.ts';
 import { registerCatalogPages } from './modules/catalog/page-routes.tsx';
 import { resolveSession } from './modules/identity/resolve-session.ts';
 import { registerIdentityPages } from './modules/identity/page-routes.tsx';
+import { registerRegistrationPages } from './modules/identity/registration/page-routes.tsx';
+import { registerProfilePages } from './modules/identity/profile/page-routes.tsx';
+import { installAccessStatistics } from './platform/analytics/install-access-statistics.ts';
+import { registerAccessStatisticsPages } from './platform/analytics/page-routes.tsx';
+import { registerOidcSignIn } from './modules/identity/oidc/routes.tsx';
+import { oidcProvidersFromConfig } from './modules/identity/oidc/settings.ts';
+import { registerOfficerAdminPages } from './modules/identity/admin/page-routes.tsx';
+import { registerApiClients } from './modules/identity/api-clients/register.ts';
 import { registerCalendarPages } from './modules/workflow/calendar/page-routes.tsx';
 import { registerDossierApi } from './modules/dossiers/routes.ts';
 import { registerDossierPages } from './modules/dossiers/page-routes.tsx';
+import { clientSecuritySchemes } from './modules/identity/api-clients/api-routes.ts';
+import { resolveClientCredential } from './modules/identity/api-clients/resolve-client-credential.ts';
 import { sessionCookieName, type SessionPolicy } from './modules/identity/session-policy.ts';
 
 export interface AppOptions {
@@ -99,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await installAuthentication(app, {
     cookieSecret: config.cookieSecret, secureCookies: secure, sessionCookie: sessionCookieName,
     resolveSession: async (token) => (await resolveSession(db, token, now(), sessionPolicy))?.actor ?? null,
+    resolveClientCredential: (credential) => resolveClientCredential(db, credential, now()),
   });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', maxAge: 86_400_000, immutable: false });
   await app.register(swagger, {
@@ -106,7 +118,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       openapi: '3.1.0',
       info: { title: 'OpenDVC API', version: '1.0.0', description: 'API of the provincial Public Service Portal and Single-Window Information System.' },
       servers: [{ url: config.publicUrl }],
-      tags: [{ name: 'catalog', description: 'Danh mục thủ tục hành chính' }, { name: 'dossiers', description: 'Hồ sơ thủ tục hành chính' }],
+      tags: [{ name: 'catalog', description: 'Danh mục thủ tục hành chính' }, { name: 'oauth', description: 'Xác thực ứng dụng kết nối (OAuth 2.0)' }, { name: 'dossiers', description: 'Hồ sơ thủ tục hành chính' }],
+      // How other systems' API clients authenticate (issue 3 §3); machine routes list them in their `security`.
+      components: { securitySchemes: clientSecuritySchemes },
     },
   });
 
@@ -116,7 +130,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const context = (): UseCaseContext => ({ db, actor: { kind: 'anonymous' }, now: now() });
   const pageContext = async (request: FastifyRequest, reply?: FastifyReply): Promise<PageContext> => {
     const actor = request.actor;
-    const user = actor.kind === 'person' || actor.kind === 'officer' ? { name: actor.name, officer: actor.kind === 'officer' } : undefined;
+    const user = actor.kind === 'person' || actor.kind === 'officer'
+      ? { name: actor.name, officer: actor.kind === 'officer', admin: isAllowed(actor, 'officer.manage') } : undefined;
     return {
       lang: requestLang(request), site: await readSiteInfo(context(), cache), path: request.url, user,
       csrfToken: user && reply ? reply.generateCsrf() : undefined,
@@ -132,7 +147,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerLanguageSwitch(app, secure);
   registerCatalogApi(app, { context, cache });
   registerCatalogPages(app, { context, cache, publicUrl: config.publicUrl, pageContext });
-  registerIdentityPages(app, { db, now, policy: sessionPolicy, secureCookies: secure, pageContext });
+  const oidc = registerOidcSignIn(app, {
+    db, now, policy: sessionPolicy, secureCookies: secure, publicUrl: config.PUBLIC_URL ? config.publicUrl : undefined,
+    providers: oidcProvidersFromConfig(config), pageContext,
+  });
+  registerIdentityPages(app, { db, now, policy: sessionPolicy, secureCookies: secure, pageContext: oidc.withOffers(pageContext) });
+  registerRegistrationPages(app, { db, now, policy: sessionPolicy, secureCookies: secure, publicUrl: config.publicUrl, pageContext });
+  registerProfilePages(app, { db, now, pageContext });
+  installAccessStatistics(app, { db, now, flushSeconds: config.ACCESS_STATISTICS_FLUSH_SECONDS });
+  registerAccessStatisticsPages(app, { db, now, pageContext });
+  registerOfficerAdminPages(app, { db, now, publicUrl: config.publicUrl, pageContext });
+  registerApiClients(app, { db, now, pageContext });
   registerCalendarPages(app, { db, now, pageContext });
   registerDossierApi(app, { db });
   registerDossierPages(app, { db, pageContext });

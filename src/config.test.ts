@@ -18,11 +18,12 @@ describe('loadConfig', () => {
   });
 
   it('refuses demo data and the embedded database in production', () => {
-    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/opendvc', PUBLIC_URL: 'https://dichvucong.example.gov.vn', COOKIE_SECRET: 'x'.repeat(32) };
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/opendvc', PUBLIC_URL: 'https://dichvucong.example.gov.vn', COOKIE_SECRET: 'x'.repeat(32), SMTP_URL: 'smtp://mail.example.gov.vn:587' };
     assert.equal(loadConfig(production).seedDemo, false);
     assert.throws(() => loadConfig({ ...production, SEED_DEMO: 'true' }), /SEED_DEMO/);
     assert.throws(() => loadConfig({ ...production, DATABASE_URL: '' }), /DATABASE_URL/);
     assert.throws(() => loadConfig({ ...production, COOKIE_SECRET: '' }), /COOKIE_SECRET/);
     assert.throws(() => loadConfig({ ...production, COOKIE_SECRET: 'short' }), /COOKIE_SECRET/);
+    assert.throws(() => loadConfig({ ...production, SMTP_URL: '' }), /SMTP_URL/);
   });
 });

@@ -25,6 +25,21 @@ const ConfigSchema = Type.Object({
   SESSION_ABSOLUTE_HOURS: Type.Integer({ minimum: 1, default: 12, description: 'Citizens and businesses sign in again after this many hours, active or not.' }),
   OFFICER_SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, default: 15, description: 'Officers are signed out after this many idle minutes.' }),
   OFFICER_SESSION_ABSOLUTE_HOURS: Type.Integer({ minimum: 1, default: 10, description: 'Officers sign in again after this many hours.' }),
+  OIDC_CITIZEN_ISSUER: Type.Optional(Type.String({ format: 'uri', description: 'Issuer URL of the national identity provider (VNeID/DVCQG) for citizens and businesses (OpenID Connect). Unset: the button is hidden. http only on loopback outside production.' })),
+  OIDC_CITIZEN_CLIENT_ID: Type.Optional(Type.String({ minLength: 1, description: 'Client ID registered for this portal at the citizens\' identity provider.' })),
+  OIDC_CITIZEN_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 1, description: 'Client secret for the citizens\' identity provider (client_secret_basic). Unset: a public client (PKCE only).' })),
+  OIDC_CITIZEN_SCOPES: Type.String({ minLength: 6, default: 'openid profile email phone address', description: 'Scopes asked of the citizens\' identity provider.' }),
+  OIDC_CITIZEN_CLAIMS: Type.Optional(Type.String({ description: 'JSON object mapping profile attributes (fullName, personalId, dateOfBirth, gender, address, phone, email, taxCode, businessName) to claim names; merged over the defaults.' })),
+  OIDC_CITIZEN_NAME: Type.String({ minLength: 1, default: 'VNeID', description: 'Name of the citizens\' identity provider on the button and as the source of verified data.' }),
+  OIDC_OFFICER_ISSUER: Type.Optional(Type.String({ format: 'uri', description: 'Issuer URL of the province\'s single sign-on for officers (OpenID Connect). Unset: officers sign in with password only. TOTP is still required.' })),
+  OIDC_OFFICER_CLIENT_ID: Type.Optional(Type.String({ minLength: 1, description: 'Client ID registered for this portal at the officers\' identity provider.' })),
+  OIDC_OFFICER_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 1, description: 'Client secret for the officers\' identity provider. Unset: a public client (PKCE only).' })),
+  OIDC_OFFICER_NAME: Type.String({ minLength: 1, default: 'SSO tỉnh', description: 'Name of the officers\' identity provider on the sign-in page.' }),
+  ACCESS_STATISTICS_FLUSH_SECONDS: Type.Integer({ minimum: 1, maximum: 300, default: 5, description: 'How often each instance writes the page views it counted to the database; a crash loses at most this much of the access statistics.' }),
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://', description: 'SMTP server for e-mail, e.g. smtp://user:pass@host:587 (smtps:// for implicit TLS). Unset outside production: e-mails are written to the log. Required in production.' })),
+  MAIL_FROM: Type.Optional(Type.String({ minLength: 3, description: 'Sender of e-mails, e.g. "Cổng Dịch vụ công <no-reply@dichvucong.example.gov.vn>". Default: the portal name at no-reply@ the PUBLIC_URL host.' })),
+  OUTBOX_POLL_MS: Type.Integer({ minimum: 100, default: 2000, description: 'How often the worker delivers queued e-mails and SMS (milliseconds).' }),
+  OUTBOX_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 50, default: 8, description: 'Delivery attempts (with exponential backoff from 30 s) before a message is set aside as dead.' }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 10000, description: 'Grace period for in-flight requests on SIGTERM.' }),
 });
 
@@ -52,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && config.SEED_DEMO) throw new ConfigError('Invalid configuration:\n  SEED_DEMO: demo data is never seeded in production.');
   if (production && !config.DATABASE_URL) throw new ConfigError('Invalid configuration:\n  DATABASE_URL: production runs on PostgreSQL; set DATABASE_URL.');
   if (production && !config.PUBLIC_URL) throw new ConfigError('Invalid configuration:\n  PUBLIC_URL: production needs the portal\'s public https URL.');
+  if (production && !config.SMTP_URL) throw new ConfigError('Invalid configuration:\n  SMTP_URL: production sends account e-mails (verification, password reset); set SMTP_URL.');
   if (production && !config.COOKIE_SECRET) throw new ConfigError('Invalid configuration:\n  COOKIE_SECRET: production needs a secret of at least 32 characters, shared by every instance.');
   return {
     ...config,

@@ -9,7 +9,10 @@ import { seedDemoProvince } from './seed-demo.ts';
 import { importCatalog } from './modules/catalog/import-catalog.ts';
 import { exportCatalog } from './modules/catalog/export-catalog.ts';
 import { catalogSchemaDocument } from './modules/catalog/catalog-schema-document.ts';
-import { startWorker } from './platform/jobs/worker.ts';
+import { startWorker, type OutboxDelivery } from './platform/jobs/worker.ts';
+import { createOutboxChannels, createOutboxHandlers } from './platform/outbox/outbox-handlers.ts';
+import { defaultDeliveryPolicy } from './platform/outbox/deliver-outbox.ts';
+import { defaultSite } from './platform/views/site.ts';
 import { verifyAuditChain } from './platform/audit/verify-audit-chain.ts';
 import { listDemoAccounts } from './modules/identity/seed-demo-accounts.ts';
 import { currentTotp } from './modules/identity/totp.ts';
@@ -29,6 +32,16 @@ async function withDatabase<T>(work: (handle: DatabaseHandle, config: Config) =>
   }
 }
 
+interface Logger { info(obj: object, msg?: string): void }
+
+function outboxDelivery(config: Config, log: Logger): OutboxDelivery & { mailDescription: string } {
+  const channels = createOutboxChannels({ smtpUrl: config.SMTP_URL, mailFrom: config.MAIL_FROM, publicUrl: config.publicUrl, portalName: defaultSite.portalName }, log);
+  return {
+    handlers: createOutboxHandlers(channels), intervalMs: config.OUTBOX_POLL_MS,
+    policy: { ...defaultDeliveryPolicy, maxAttempts: config.OUTBOX_MAX_ATTEMPTS }, mailDescription: channels.mail.description,
+  };
+}
+
 async function serve(options: { worker: boolean }): Promise<void> {
   const config = loadConfig();
   const handle = await open(config);
@@ -40,7 +53,8 @@ async function serve(options: { worker: boolean }): Promise<void> {
     if (seed.seeded) app.log.info({ summary: seed.summary }, 'demo province seeded');
   }
   // PGlite is single-process, so embedded mode runs the job worker here; with PostgreSQL it is a separate `worker`.
-  const worker = options.worker || handle.embedded ? await startWorker(handle, app.log) : undefined;
+  const delivery = outboxDelivery(config, app.log);
+  const worker = options.worker || handle.embedded ? await startWorker(handle, app.log, delivery) : undefined;
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   const url = config.PUBLIC_URL ?? address.replace('127.0.0.1', 'localhost');
   process.stdout.write([
@@ -49,6 +63,8 @@ async function serve(options: { worker: boolean }): Promise<void> {
     `    Portal:        ${url}/`,
     `    API docs:      ${url}/api/docs  (OpenAPI: ${url}/api/openapi.json)`,
     `    Database:      ${handle.embedded ? `embedded PGlite in ${path.resolve(config.DATA_DIR, 'pg')}` : 'PostgreSQL (DATABASE_URL)'}`,
+    `    E-mail:        ${config.SMTP_URL ? delivery.mailDescription : 'not sent (no SMTP_URL): each message, links included, is written to this log'}${worker ? '' : ' — sent by the `worker` process'}`,
+    '    SMS:           written to this log (no SMS gateway yet; verification codes appear there)',
     config.seedDemo ? '    Demo data:     Tỉnh Hòa Bình Xanh (fictional province) — demo accounts below, never in production.' : '',
     '',
   ].filter((line, i, all) => line !== '' || i === 0 || i === all.length - 1).join('\n') + '\n');
@@ -88,7 +104,7 @@ async function worker(): Promise<void> {
   await migrateToLatest(handle.db);
   const { default: pino } = await import('pino');
   const log = pino({ level: config.LOG_LEVEL });
-  const running = await startWorker(handle, log);
+  const running = await startWorker(handle, log, outboxDelivery(config, log));
   const stop = async () => { await running.stop(); await handle.close(); process.exit(0); };
   process.on('SIGTERM', () => void stop());
   process.on('SIGINT', () => void stop());

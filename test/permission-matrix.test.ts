@@ -31,6 +31,23 @@ const expected: Record<string, Access> = {
   'POST /dang-nhap/thiet-lap-xac-thuc': 'public',
   'GET /tai-khoan': 'signedIn',
   'POST /dang-xuat': 'public',
+  'GET /dang-ky': 'public',
+  'POST /dang-ky': 'public',
+  'GET /dang-ky/xac-minh': 'public',
+  'POST /dang-ky/xac-minh': 'public',
+  'GET /dang-ky/xac-minh-ma': 'public',
+  'POST /dang-ky/xac-minh-ma': 'public',
+  'POST /dang-ky/gui-lai': 'public',
+  'GET /quen-mat-khau': 'public',
+  'POST /quen-mat-khau': 'public',
+  'GET /dat-lai-mat-khau': 'public',
+  'POST /dat-lai-mat-khau': 'public',
+  'GET /tai-khoan/mat-khau': 'signedIn',
+  'POST /tai-khoan/mat-khau': 'signedIn',
+  'GET /dang-nhap/oidc/cong-dan': 'public',
+  'GET /dang-nhap/oidc/can-bo': 'public',
+  'GET /dang-nhap/oidc/callback': 'public',
+  'GET /tai-khoan/lien-ket-dinh-danh': 'signedIn',
   'GET /quan-tri/lich-lam-viec': { permission: 'calendar.manage' },
   'POST /quan-tri/lich-lam-viec': { permission: 'calendar.manage' },
   'POST /quan-tri/lich-lam-viec/xoa': { permission: 'calendar.manage' },
@@ -40,9 +57,42 @@ const expected: Record<string, Access> = {
   'GET /ho-so-cua-toi/:reference': 'person',
   'GET /api/openapi.json': 'public',
   'GET /api/docs': 'public',
+  // The person's own profile pages (issue 3 §1)
+  'GET /tai-khoan/thong-tin': 'signedIn',
+  'POST /tai-khoan/thong-tin': 'signedIn',
+  'GET /tai-khoan/thong-bao': 'signedIn',
+  'POST /tai-khoan/thong-bao': 'signedIn',
+  'GET /tai-khoan/dong-tai-khoan': 'signedIn',
+  'POST /tai-khoan/dong-tai-khoan': 'signedIn',
+  'GET /tai-khoan/da-dong': 'public',
+  // Access statistics (issue 3 §5, P-14)
+  'GET /quan-tri/thong-ke-truy-cap': { permission: 'report.read' },
+  'GET /quan-tri/thong-ke-truy-cap/csv': { permission: 'report.read' },
+  // Officer and role administration (issue 3 §2)
+  'GET /quan-tri/can-bo': { permission: 'officer.manage' },
+  'GET /quan-tri/can-bo/moi': { permission: 'officer.manage' },
+  'POST /quan-tri/can-bo': { permission: 'officer.manage' },
+  'GET /quan-tri/can-bo/:accountId': { permission: 'officer.manage' },
+  'POST /quan-tri/can-bo/:accountId/vai-tro': { permission: 'officer.manage' },
+  'POST /quan-tri/can-bo/:accountId/vai-tro/thu-hoi': { permission: 'officer.manage' },
+  'POST /quan-tri/can-bo/:accountId/chuyen-don-vi': { permission: 'officer.manage' },
+  'POST /quan-tri/can-bo/:accountId/vo-hieu-hoa': { permission: 'officer.manage' },
+  'POST /quan-tri/can-bo/:accountId/kich-hoat-lai': { permission: 'officer.manage' },
+  'POST /quan-tri/can-bo/:accountId/dat-lai-xac-thuc': { permission: 'officer.manage' },
+  'GET /quan-tri/vai-tro': { permission: 'officer.manage' },
+  'GET /quan-tri/vai-tro/:roleCode': { permission: 'role.manage' },
+  'POST /quan-tri/vai-tro/:roleCode': { permission: 'role.manage' },
+  'GET /quan-tri/don-vi': { permission: 'officer.manage' },
+  'GET /quan-tri/phan-quyen': { permission: 'officer.manage' },
+  // API clients of other systems (issue 3 §3)
+  'POST /oauth/token': 'public',
+  'POST /api/v1/catalog/import': { scope: 'catalog.import' },
+  'GET /quan-tri/ung-dung': { permission: 'apiClient.manage' },
+  'POST /quan-tri/ung-dung': { permission: 'apiClient.manage' },
+  'POST /quan-tri/ung-dung/:id/thu-hoi': { permission: 'apiClient.manage' },
 };
 
-const sample: Record<string, string> = { ':code': '1.004222', ':file': 'TP1.pdf' };
+const sample: Record<string, string> = { ':code': '1.004222', ':file': 'TP1.pdf', ':accountId': '00000000-0000-4000-8000-000000000000', ':roleCode': 'reception' };
 const actors = ['anonymous', 'citizen', 'business', 'officerWithoutMfa', 'reception', 'specialist', 'leader', 'clerk', 'agencyAdmin', 'provinceAdmin', 'reportViewer'] as const;
 type ActorName = (typeof actors)[number];
 
@@ -51,9 +101,12 @@ function mayPass(actor: ActorName, access: Access): boolean {
   if (access === 'public') return true;
   if (access === 'signedIn') return actor !== 'anonymous' && actor !== 'officerWithoutMfa';
   if (access === 'person') return actor === 'citizen' || actor === 'business';
+  // Machine routes are for API clients only: no person or officer passes a scope rule.
+  if ('scope' in access) return false;
   const holders: Record<string, ActorName[]> = {
     'officer.manage': ['agencyAdmin', 'provinceAdmin'], 'role.manage': ['provinceAdmin'], 'catalog.manage': ['provinceAdmin'],
-    'audit.read': ['agencyAdmin', 'provinceAdmin'], 'report.read': ['leader', 'agencyAdmin', 'provinceAdmin', 'reportViewer'], 'calendar.manage': ['provinceAdmin'],
+    'audit.read': ['agencyAdmin', 'provinceAdmin'], 'report.read': ['leader', 'agencyAdmin', 'provinceAdmin', 'reportViewer'],
+    'apiClient.manage': ['provinceAdmin'], 'calendar.manage': ['provinceAdmin'],
   };
   return (holders[access.permission] ?? []).includes(actor);
 }

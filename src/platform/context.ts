@@ -12,7 +12,9 @@ export type Actor =
   | { kind: 'anonymous' }
   | { kind: 'system'; label: string }
   | { kind: 'person'; accountId: string; accountKind: 'citizen' | 'business'; name: string }
-  | { kind: 'officer'; accountId: string; name: string; mfaVerified: boolean; grants: readonly Grant[] };
+  | { kind: 'officer'; accountId: string; name: string; mfaVerified: boolean; grants: readonly Grant[] }
+  /** Another system calling the API with an API key or OAuth access token; it holds only its scopes (issue 3 §3). */
+  | { kind: 'client'; clientId: string; name: string; scopes: readonly string[] };
 
 /** What every use case receives: the actor, a database (or open transaction) and the clock's "now". */
 export interface UseCaseContext {

@@ -131,10 +131,12 @@ export function registerIdentityPages(app: FastifyInstance, deps: IdentityPageDe
   });
 
   pages.post('/dang-xuat', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) => {
+    // A session that came from an identity provider is ended there too (RP-initiated logout).
+    const providerSignOut = await app.oidcSignOut(request);
     if (request.sessionToken) {
       await endSession(deps.db, { token: request.sessionToken, actor: request.actor, ip: request.ip, userAgent: request.headers['user-agent'] ?? null, now: deps.now() });
     }
     reply.clearCookie(sessionCookieName, { path: '/' });
-    return reply.redirect('/', 303);
+    return providerSignOut ? providerSignOut(reply) : reply.redirect('/', 303);
   });
 }

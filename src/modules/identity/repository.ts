@@ -4,11 +4,21 @@ import type { Database } from '../../platform/db/tables.ts';
 // SQL for the identity module's own tables only; the rules live in the use cases.
 type Db = Kysely<Database> | Transaction<Database>;
 
-export async function insertSession(db: Db, s: { tokenHash: string; accountId: string; now: Date; absoluteExpiresAt: Date; mfaVerified: boolean; ip: string | null; userAgent: string | null }): Promise<void> {
+export async function insertSession(db: Db, s: {
+  tokenHash: string; accountId: string; now: Date; absoluteExpiresAt: Date; mfaVerified: boolean; ip: string | null; userAgent: string | null;
+  sso?: { provider: string | null; idToken: string | null } | undefined;
+}): Promise<void> {
   await db.insertInto('session').values({
     token_hash: s.tokenHash, account_id: s.accountId, created_at: s.now, last_seen_at: s.now, absolute_expires_at: s.absoluteExpiresAt,
-    mfa_verified: s.mfaVerified, ip: s.ip, user_agent: s.userAgent,
+    mfa_verified: s.mfaVerified, ip: s.ip, user_agent: s.userAgent, oidc_provider: s.sso?.provider ?? null, oidc_id_token: s.sso?.idToken ?? null,
   }).execute();
+}
+
+/** The identity-provider session behind this account's live session, if it came through SSO. */
+export async function findSessionSso(db: Db, tokenHash: string, accountId: string): Promise<{ provider: string | null; idToken: string | null } | undefined> {
+  const row = await db.selectFrom('session').select(['oidc_provider', 'oidc_id_token'])
+    .where('token_hash', '=', tokenHash).where('account_id', '=', accountId).where('revoked_at', 'is', null).executeTakeFirst();
+  return row?.oidc_provider ? { provider: row.oidc_provider, idToken: row.oidc_id_token } : undefined;
 }
 
 export async function findLiveSession(db: Db, tokenHash: string) {

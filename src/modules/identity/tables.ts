@@ -57,6 +57,9 @@ export interface SessionTable {
   ip: string | null;
   user_agent: string | null;
   revoked_at: NullableTimestamp;
+  /** Set after sign-in through an identity provider: what RP-initiated logout needs (migration 0005). */
+  oidc_provider: string | null;
+  oidc_id_token: string | null;
 }
 
 export interface IdentityTables {

@@ -27,10 +27,22 @@ describe('authorize (S-f, deny by default)', () => {
     assert.equal(isAllowed(officer, 'profile.read', { ownerAccountId: 'o-1' }), true);
     assert.equal(isAllowed(officer, 'profile.read', { ownerAccountId: 'a-1' }), false);
     assert.equal(isAllowed(officer, 'profile.edit', { ownerAccountId: 'o-1' }), false);
+    assert.equal(isAllowed(officer, 'account.password', { ownerAccountId: 'o-1' }), true);
+    assert.equal(isAllowed(officer, 'account.password', { ownerAccountId: 'a-1' }), false);
   });
 
   it('refuses an officer who has not passed the second factor', () => {
     assert.equal(isAllowed({ ...officer, mfaVerified: false }, 'dossier.receive', { agencyId: 12 }), false);
+  });
+
+  it('lets an API client do exactly what its scopes say, whatever the resource (issue 3 §3)', () => {
+    const client: Actor = { kind: 'client', clientId: 'c-1', name: 'CSDL quốc gia về TTHC', scopes: ['catalog.import'] };
+    assert.equal(isAllowed(client, 'catalog.import'), true);
+    assert.equal(isAllowed(client, 'catalog.import', { agencyId: 12 }), true);
+    assert.equal(isAllowed(client, 'catalog.manage'), false);
+    assert.equal(isAllowed(client, 'dossier.read', { ownerAccountId: 'c-1' }), false);
+    assert.equal(isAllowed({ ...client, scopes: [] }, 'catalog.import'), false);
+    assert.throws(() => authorize(client, 'officer.manage'), (e: AppError) => e.code === 'forbidden' && e.status === 403);
   });
 
   it('refuses anonymous visitors with 401 and others with 403', () => {

@@ -5,10 +5,11 @@ import { AppError } from './app-error.ts';
 /**
  * Who may call a route, declared on the route itself (`config.access`), so the route table is the permission
  * table: `public`; `signedIn` (a person, or an officer past the second factor); `person` (a signed-in citizen or
- * business: their own dossiers and profile); or an officer permission.
+ * business: their own dossiers and profile); an officer permission; or, for
+ * machine routes, an API-client scope (issue 3 §3: only a client holding the scope passes, never a person).
  * Resource-level checks (whose dossier, which agency) still happen in the use cases through `authorize`.
  */
-export type Access = 'public' | 'signedIn' | 'person' | { permission: string };
+export type Access = 'public' | 'signedIn' | 'person' | { permission: string } | { scope: string };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -23,7 +24,16 @@ export function accessAllows(request: Pick<FastifyRequest, 'actor'>, access: Acc
   if (access === 'public') return true;
   if (access === 'signedIn') return actor.kind === 'person' || (actor.kind === 'officer' && actor.mfaVerified);
   if (access === 'person') return actor.kind === 'person';
-  return isAllowed(actor, access.permission);
+  if ('scope' in access) return actor.kind === 'client' && actor.scopes.includes(access.scope);
+  // Pages and back-office routes are for people: a client's scopes never open them, even if a name coincides.
+  return actor.kind !== 'client' && isAllowed(actor, access.permission);
+}
+
+/** RFC 6750 §3 challenge for a machine route: how to authenticate, or which scope was missing. */
+function bearerChallenge(access: { scope: string }, actor: FastifyRequest['actor']): string {
+  return actor.kind === 'client'
+    ? `Bearer realm="OpenDVC", error="insufficient_scope", scope="${access.scope}"`
+    : `Bearer realm="OpenDVC", scope="${access.scope}"`;
 }
 
 /**
@@ -46,6 +56,10 @@ export function installAccessControl(app: FastifyInstance): RouteAccess[] {
     // People following a link get where they can go on: the sign-in page, or the officer's second factor.
     if (page && actor.kind === 'anonymous') return reply.redirect(`/dang-nhap?next=${encodeURIComponent(request.url)}`, 303);
     if (page && actor.kind === 'officer' && !actor.mfaVerified) return reply.redirect('/dang-nhap/xac-thuc', 303);
+    if (typeof access === 'object' && 'scope' in access) {
+      reply.header('www-authenticate', bearerChallenge(access, actor));
+      throw new AppError(actor.kind === 'client' ? 'forbidden' : 'unauthenticated');
+    }
     throw new AppError(actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden');
   });
   return table;

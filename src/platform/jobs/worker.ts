@@ -1,6 +1,8 @@
 import PgBoss from 'pg-boss';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { jobs } from '../../jobs.ts';
+import type { DeliveryPolicy, OutboxHandlers } from '../outbox/deliver-outbox.ts';
+import { startOutboxPoller } from '../outbox/start-outbox-poller.ts';
 
 interface Logger {
   info(obj: object, msg?: string): void;
@@ -9,11 +11,15 @@ interface Logger {
 
 export interface RunningWorker { stop(): Promise<void> }
 
+/** How the outbox is delivered: its handlers per topic, the polling interval and the retry policy. */
+export interface OutboxDelivery { handlers: OutboxHandlers; intervalMs: number; policy: DeliveryPolicy }
+
 /**
  * Starts pg-boss over the application's own pool (so it works on embedded PGlite and on PostgreSQL alike)
  * and subscribes every module's job handlers. Jobs live in the database, so any worker process can take them.
+ * The outbox poller runs beside it: e-mails and SMS queued by requests are sent from here, never from a request.
  */
-export async function startWorker(handle: DatabaseHandle, log: Logger): Promise<RunningWorker> {
+export async function startWorker(handle: DatabaseHandle, log: Logger, outbox: OutboxDelivery): Promise<RunningWorker> {
   const boss = new PgBoss({
     db: { executeSql: async (text: string, values?: unknown[]) => handle.pool.query(text, values) },
     schema: 'pgboss',
@@ -27,6 +33,12 @@ export async function startWorker(handle: DatabaseHandle, log: Logger): Promise<
     await boss.work(job.name, async (batch) => { for (const item of batch) await job.handle(item.data); });
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'Asia/Ho_Chi_Minh' });
   }
-  log.info({ queues: jobs.map((j) => j.name) }, 'job worker started');
-  return { stop: () => boss.stop({ graceful: true, wait: true }) };
+  const poller = startOutboxPoller(handle.db, outbox.handlers, { intervalMs: outbox.intervalMs, policy: outbox.policy, log });
+  log.info({ queues: jobs.map((j) => j.name), outboxPollMs: outbox.intervalMs }, 'job worker started');
+  return {
+    async stop() {
+      await poller.stop();
+      await boss.stop({ graceful: true, wait: true });
+    },
+  };
 }

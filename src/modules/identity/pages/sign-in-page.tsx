@@ -1,6 +1,7 @@
 import { t } from '../../../platform/i18n/messages.ts';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import type { FieldError } from '../../../platform/validation/validator.ts';
+import { OidcSignInOptions } from '../oidc/pages/oidc-pages.tsx';
 
 interface SignInPageProps {
   ctx: PageContext;
@@ -44,6 +45,8 @@ export function SignInPage({ ctx, csrfToken, identifier = '', formError, fieldEr
         </div>
         <button type="submit">{t(lang, 'signIn.submit')}</button>
       </form>
+      <p class="sign-in-links"><a href="/quen-mat-khau">{t(lang, 'registration.forgotLink')}</a> · <a href="/dang-ky">{t(lang, 'registration.signUpLink')}</a></p>
+      <OidcSignInOptions ctx={ctx} next={next} />
     </Layout>
   );
 }

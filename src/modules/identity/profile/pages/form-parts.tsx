@@ -1,0 +1,32 @@
+import type { ComponentChildren } from 'preact';
+import { t, type Lang } from '../../../../platform/i18n/messages.ts';
+
+/** A field's problem, already in the reader's language. */
+export interface FormError { name: string; message: string }
+
+export function ErrorSummary({ lang, errors }: { lang: Lang; errors: FormError[] }) {
+  if (!errors.length) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+      <h2 id="error-summary-title">{t(lang, 'form.errorSummary')}</h2>
+      <ul>{errors.map((e) => <li><a href={`#${e.name}`}>{e.message}</a></li>)}</ul>
+    </div>
+  );
+}
+
+export function SuccessNotice({ children }: { children: ComponentChildren }) {
+  return <p class="notice success" role="status">{children}</p>;
+}
+
+/** A labelled input with its hint and error tied to it through aria-describedby. */
+export function Field({ name, label, hint, error, children }: { name: string; label: string; hint?: string | undefined; error?: string | undefined; children: (describedBy: string | undefined, invalid: 'true' | undefined) => ComponentChildren }) {
+  const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={`field${error ? ' field-error' : ''}`}>
+      <label for={name}>{label}</label>
+      {hint ? <p class="hint" id={`${name}-hint`}>{hint}</p> : null}
+      {error ? <p class="error-message" id={`${name}-error`}>{error}</p> : null}
+      {children(describedBy, error ? 'true' : undefined)}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/tables.ts';
+import { insertOutboxMessage } from './repository.ts';
+
+export type OutboxTopic = 'email' | 'sms';
+
+/**
+ * Records a message to deliver once the caller's transaction commits (ARCHITECTURE principle 5). Nothing is sent
+ * from inside a request: a rolled-back change sends nothing, and the same idempotency key is only ever kept once.
+ * Returns false when a message with that key already exists.
+ */
+export async function enqueueMessage(trx: Transaction<Database> | Kysely<Database>, input: {
+  topic: OutboxTopic; payload: unknown; idempotencyKey: string; now?: Date | undefined;
+}): Promise<boolean> {
+  return insertOutboxMessage(trx, { topic: input.topic, payload: input.payload, idempotencyKey: input.idempotencyKey, now: input.now });
+}

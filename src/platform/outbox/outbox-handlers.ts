@@ -1,0 +1,31 @@
+import { createMailSender, isEmailMessage, type MailSender } from '../mail/mail-transport.ts';
+import type { OutboxHandlers } from './deliver-outbox.ts';
+import { logSmsSender, type SmsMessage, type SmsSender } from './sms-sender.ts';
+
+/** Every outbox topic and the channel that delivers it. */
+export function createOutboxHandlers(channels: { mail: MailSender; sms: SmsSender }): OutboxHandlers {
+  return {
+    email: async (payload) => {
+      if (!isEmailMessage(payload)) throw new Error('malformed e-mail payload');
+      await channels.mail.send(payload);
+    },
+    sms: async (payload) => {
+      const p = payload as Partial<SmsMessage> | null;
+      if (typeof p?.to !== 'string' || typeof p.text !== 'string') throw new Error('malformed SMS payload');
+      await channels.sms.send({ to: p.to, text: p.text });
+    },
+  };
+}
+
+interface Logger { info(obj: object, msg?: string): void }
+
+/** The default sender: the portal's name at no-reply@ the portal's own host. */
+export function defaultMailFrom(portalName: string, publicUrl: string): string {
+  return `"${portalName}" <no-reply@${new URL(publicUrl).hostname}>`;
+}
+
+/** Channels from the settings: SMTP (or the log without SMTP_URL), and the logging SMS stand-in. */
+export function createOutboxChannels(settings: { smtpUrl: string | undefined; mailFrom: string | undefined; publicUrl: string; portalName: string }, log: Logger) {
+  const mail = createMailSender({ smtpUrl: settings.smtpUrl, from: settings.mailFrom ?? defaultMailFrom(settings.portalName, settings.publicUrl), log });
+  return { mail, sms: logSmsSender(log) };
+}

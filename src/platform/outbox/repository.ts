@@ -1,0 +1,44 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../db/tables.ts';
+
+// SQL for the outbox table only; retry and dead-letter rules live in deliver-outbox.ts.
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Inserts a message unless one with the same idempotency key exists; true when a row was written. */
+export async function insertOutboxMessage(db: Db, m: { topic: string; payload: unknown; idempotencyKey: string; now: Date | undefined }): Promise<boolean> {
+  const at = m.now ?? sql<Date>`now()`;
+  const result = await db.insertInto('outbox_message')
+    .values({ topic: m.topic, payload: JSON.stringify(m.payload), idempotency_key: m.idempotencyKey, next_attempt_at: at, created_at: at, last_error: null, sent_at: null })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/**
+ * Claims up to `limit` due messages: counts the attempt and pushes their due time to the end of the lease.
+ * SKIP LOCKED lets several workers claim at once, each taking rows no other is claiming.
+ */
+export async function claimDueOutboxMessages(trx: Transaction<Database>, now: Date, limit: number, leaseUntil: Date) {
+  const due = await trx.selectFrom('outbox_message').select('id')
+    .where('status', '=', 'pending').where('next_attempt_at', '<=', now)
+    .orderBy('next_attempt_at').orderBy('id').limit(limit)
+    .forUpdate().skipLocked().execute();
+  if (!due.length) return [];
+  return trx.updateTable('outbox_message').set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: leaseUntil }))
+    .where('id', 'in', due.map((r) => r.id))
+    .returning(['id', 'topic', 'payload', 'attempts']).execute();
+}
+
+export async function markOutboxMessageSent(db: Db, id: number, now: Date): Promise<void> {
+  await db.updateTable('outbox_message').set({ status: 'sent', sent_at: now, last_error: null }).where('id', '=', id).execute();
+}
+
+export async function markOutboxMessageFailed(db: Db, id: number, f: { error: string; nextAttemptAt: Date | null }): Promise<void> {
+  await db.updateTable('outbox_message')
+    .set({ last_error: f.error.slice(0, 2000), ...(f.nextAttemptAt ? { next_attempt_at: f.nextAttemptAt } : { status: 'dead' }) })
+    .where('id', '=', id).execute();
+}
+
+export async function findOutboxMessageByKey(db: Db, idempotencyKey: string) {
+  return db.selectFrom('outbox_message').selectAll().where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
+}
