@@ -13,7 +13,7 @@ const queries = ['dang ky thuong tru', 'ho khau', 'khai sinh', 'chứng thực b
   'thanh lap doanh nghiep', 'xay dung', 'tam tru', 'giấy phép kinh doanh', 'bảo trợ xã hội', 'hoc bong', 'so do', 'dang ki ket hon'];
 
 const database = await createTestDatabase();
-const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://unused', PUBLIC_URL: 'http://localhost', COOKIE_SECRET: 'bench-only-secret-bench-only-secret', LOG_LEVEL: 'warn', RATE_LIMIT_ALLOWLIST: '127.0.0.1' });
+const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://unused', PUBLIC_URL: 'http://localhost', COOKIE_SECRET: 'bench-only-secret-bench-only-secret', SMTP_URL: 'smtp://127.0.0.1:2525', LOG_LEVEL: 'warn', RATE_LIMIT_ALLOWLIST: '127.0.0.1' });
 const app = await buildApp({ config, db: database.db, logger: false });
 app.get('/bench/reference', { config: { access: 'public' } }, async () => ({ ok: true }));
 const url = await app.listen({ port: 0, host: '127.0.0.1' });
