@@ -3,13 +3,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from './platform/db/tables.ts';
 import { importCatalog, type ImportSummary } from './modules/catalog/import-catalog.ts';
 import { seedDemoAccounts } from './modules/identity/seed-demo-accounts.ts';
+import { seedDemoDossiers } from './modules/dossiers/seed-demo-dossiers.ts';
 import { bumpCatalogRevision, readPortalSettings, writePortalSetting } from './modules/catalog/repository.ts';
 
 const seedDir = new URL('../seed/', import.meta.url);
 
 /**
  * Seeds the fictional "Tỉnh Hòa Bình Xanh" (the demo province and the tests' fixture): catalogue, portal
- * identity and demo accounts. Runs once per database:
+ * identity, demo accounts and dossiers in every status. Runs once per database:
  * a `demoSeed` marker makes later starts skip it, and the catalogue import itself is idempotent.
  */
 export async function seedDemoProvince(db: Kysely<Database>, now: Date): Promise<{ seeded: boolean; summary?: ImportSummary }> {
@@ -19,6 +20,7 @@ export async function seedDemoProvince(db: Kysely<Database>, now: Date): Promise
   if (!result.ok) throw new Error(`The demo catalogue is invalid:\n${result.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`);
   const site: unknown = JSON.parse(await readFile(new URL('site.json', seedDir), 'utf8'));
   await seedDemoAccounts(db, now);
+  await seedDemoDossiers(db, now);
   await db.transaction().execute(async (trx) => {
     await writePortalSetting(trx, 'site', site);
     await writePortalSetting(trx, 'demoSeed', { at: now.toISOString() });

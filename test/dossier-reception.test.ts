@@ -87,6 +87,13 @@ describe('filing and reception (issue 4 §3-4, ST-01, ST-02, CODE-01, CODE-02)',
     await assert.rejects(submitDossier(database.db, desk, now, 'vi', filing('officer')), (error: AppError) => error.code === 'forbidden');
   });
 
+  it('seeds the demo with dossiers in every status, one of them overdue', async () => {
+    const rows = await database.db.selectFrom('dossier').select(['status', 'due_at']).where('idempotency_key', 'like', 'demo-seed-%').execute();
+    assert.deepEqual([...new Set(rows.map((r) => r.status))].sort((a, b) => a - b), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const seededAt = new Date('2026-11-02T08:00:00+07:00');
+    assert.ok(rows.some((r) => r.status === 4 && r.due_at !== null && new Date(r.due_at) < seededAt), 'an overdue dossier in processing');
+  });
+
   it('keeps the action log append-only', async () => {
     await assert.rejects(database.db.updateTable('dossier_action').set({ kind: 'noted' }).execute(), /append-only/);
     await assert.rejects(database.db.deleteFrom('dossier_action').execute(), /append-only/);

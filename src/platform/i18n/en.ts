@@ -297,6 +297,8 @@ export const en: Record<keyof typeof vi, string> = {
   'dossierPage.noDueDate': "The due date counts from valid reception.",
   'nav.track': "Track a dossier",
   'nav.myDossiers': "My dossiers",
+  'dossier.feeItemsRequired': "List at least one fee, charge or tax.",
+  'dossier.feeAmount': "The amount must be a positive whole number of đồng.",
   'calendar.title': "Working calendar {year}",
   'calendar.lead': "Public holidays, compensatory days off and swapped working days as announced each year. Dossier time limits are counted with this calendar; Saturdays and Sundays are weekly rest days.",
   'calendar.years': "Other years",

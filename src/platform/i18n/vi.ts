@@ -296,6 +296,8 @@ export const vi = {
   'dossierPage.noDueDate': "Hạn trả kết quả được tính từ khi hồ sơ được tiếp nhận hợp lệ.",
   'nav.track': "Tra cứu hồ sơ",
   'nav.myDossiers': "Hồ sơ của tôi",
+  'dossier.feeItemsRequired': "Phải nêu ít nhất một khoản phí, lệ phí hoặc nghĩa vụ tài chính.",
+  'dossier.feeAmount': "Số tiền phải là số nguyên dương (đồng).",
   'calendar.title': "Lịch làm việc năm {year}",
   'calendar.lead': "Ngày lễ, Tết, ngày nghỉ bù và ngày làm bù theo thông báo hằng năm. Thời hạn giải quyết hồ sơ được tính theo lịch này; thứ Bảy và Chủ nhật là ngày nghỉ hằng tuần.",
   'calendar.years': "Các năm khác",
