@@ -56,6 +56,28 @@ describe('the working calendar as data (issue 4 §1, CAL-04, CAL-05)', () => {
     assert.deepEqual(changes.map((c) => c.reason), ['Thông báo số 1234/TB-BNV', 'Nhập nhầm']);
   });
 
+  it('CAL-05: a new day off moves the due dates of open dossiers, on their timeline, and leaves closed ones alone', async () => {
+    const db = server.database.db;
+    const dossier = () => db.selectFrom('dossier as d').innerJoin('procedure as p', 'p.id', 'd.procedure_id').select(['d.id', 'd.due_at', 'd.status'])
+      .where('p.code', '=', '1.004222').where('d.idempotency_key', 'like', 'demo-seed-%').executeTakeFirstOrThrow();
+    const closedBefore = await db.selectFrom('dossier').select(['id', 'due_at']).where('status', 'in', [3, 8, 9, 10]).orderBy('id').execute();
+    const before = await dossier();
+    assert.equal(before.status, 4);
+    assert.equal(before.due_at?.toISOString(), new Date('2026-11-09T09:00:00+07:00').toISOString());
+    const response = await admin.post('/quan-tri/lich-lam-viec', { date: '2026-11-05', kind: 'dayOff', name: 'Nghỉ bão số 13', reason: 'Quyết định số 99/QĐ-UBND' }, '/quan-tri/lich-lam-viec?nam=2026');
+    assert.equal(response.status, 303);
+    const after = await dossier();
+    assert.equal(after.due_at?.toISOString(), new Date('2026-11-10T09:00:00+07:00').toISOString());
+    const action = await db.selectFrom('dossier_action').select(['kind', 'reason', 'payload']).where('dossier_id', '=', after.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    assert.equal(action.kind, 'dueDateRecomputed');
+    assert.match(action.reason ?? '', /05\/11\/2026 \(Quyết định số 99\/QĐ-UBND\)/);
+    assert.equal((action.payload as { previousDueAt: string }).previousDueAt, before.due_at?.toISOString());
+    assert.deepEqual(await db.selectFrom('dossier').select(['id', 'due_at']).where('status', 'in', [3, 8, 9, 10]).orderBy('id').execute(), closedBefore);
+    assert.match(await (await admin.get(response.headers.get('location')!)).text(), /đã tính lại hạn trả kết quả của [1-9]\d* hồ sơ/);
+    await admin.post('/quan-tri/lich-lam-viec/xoa', { date: '2026-11-05', reason: 'Bão đổi hướng' }, '/quan-tri/lich-lam-viec?nam=2026');
+    assert.equal((await dossier()).due_at?.toISOString(), before.due_at?.toISOString());
+  });
+
   it('explains a refused change per field and keeps what was typed', async () => {
     const response = await admin.post('/quan-tri/lich-lam-viec', { date: '2027-03-03', kind: 'workingDay', name: 'Làm bù', reason: '' }, '/quan-tri/lich-lam-viec?nam=2027');
     assert.equal(response.status, 400);

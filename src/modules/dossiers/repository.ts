@@ -72,3 +72,11 @@ export async function listApplicantDossiers(db: Db, accountId: string, page: { l
   ]);
   return { rows, total: Number(total.n) };
 }
+
+/** Open dossiers (2, 4, 5, 6, 7) whose due date is on or after a date, or not yet known (paused). */
+export async function listOpenDossiersDueFrom(db: Db, date: string) {
+  return db.selectFrom('dossier').select(['id', 'due_at', 'procedure_version_id', 'case_code', 'channel', 'receiving_agency_id'])
+    .where('status', 'in', [2, 4, 5, 6, 7])
+    .where((eb) => eb.or([eb('due_at', 'is', null), eb('due_at', '>=', new Date(`${date}T00:00:00+07:00`))]))
+    .orderBy('received_at').execute();
+}

@@ -14,7 +14,7 @@ export type DossierStatusCode = (typeof dossierStatus)[DossierStatusName];
 export type ActionKind =
   | 'drafted' | 'submitted' | 'received' | 'receptionRefused' | 'forwarded' | 'supplementRequested' | 'supplemented'
   | 'paymentRequested' | 'paid' | 'withdrawalRequested' | 'withdrawalRefused' | 'stopped' | 'resolved' | 'returned'
-  | 'extended' | 'earlyReturnNoticed' | 'assigned' | 'noted';
+  | 'extended' | 'earlyReturnNoticed' | 'dueDateRecomputed' | 'assigned' | 'noted';
 
 /** Where an action takes the status: a code, back to the status before the pause, or nowhere (no status change). */
 type Target = DossierStatusCode | 'previous' | 'same';
@@ -26,12 +26,12 @@ type Target = DossierStatusCode | 'previous' | 'same';
 export const transitions: Readonly<Record<DossierStatusCode, Partial<Record<ActionKind, Target>>>> = {
   0: { drafted: 'same', submitted: 1 },
   1: { received: 2, receptionRefused: 3, supplementRequested: 5, withdrawalRequested: 7, noted: 'same' },
-  2: { forwarded: 4, supplementRequested: 5, paymentRequested: 6, withdrawalRequested: 7, resolved: 9, assigned: 'same', extended: 'same', noted: 'same' },
+  2: { forwarded: 4, supplementRequested: 5, paymentRequested: 6, withdrawalRequested: 7, resolved: 9, assigned: 'same', extended: 'same', noted: 'same', dueDateRecomputed: 'same' },
   3: {},
-  4: { forwarded: 'same', assigned: 'same', supplementRequested: 5, paymentRequested: 6, withdrawalRequested: 7, stopped: 8, resolved: 9, extended: 'same', earlyReturnNoticed: 'same', noted: 'same' },
-  5: { supplemented: 'previous', withdrawalRequested: 7, stopped: 8, noted: 'same' },
-  6: { paid: 'previous', withdrawalRequested: 7, stopped: 8, noted: 'same' },
-  7: { stopped: 8, withdrawalRefused: 'previous', noted: 'same' },
+  4: { forwarded: 'same', assigned: 'same', supplementRequested: 5, paymentRequested: 6, withdrawalRequested: 7, stopped: 8, resolved: 9, extended: 'same', earlyReturnNoticed: 'same', noted: 'same', dueDateRecomputed: 'same' },
+  5: { supplemented: 'previous', withdrawalRequested: 7, stopped: 8, noted: 'same', dueDateRecomputed: 'same' },
+  6: { paid: 'previous', withdrawalRequested: 7, stopped: 8, noted: 'same', dueDateRecomputed: 'same' },
+  7: { stopped: 8, withdrawalRefused: 'previous', noted: 'same', dueDateRecomputed: 'same' },
   8: {},
   9: { returned: 10, paymentRequested: 6, earlyReturnNoticed: 'same', noted: 'same' },
   10: {},

@@ -8,6 +8,7 @@ import { appendAuditEntry } from '../../../platform/audit/append-audit-entry.ts'
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { FieldError } from '../../../platform/validation/validator.ts';
 import { t, type Lang } from '../../../platform/i18n/messages.ts';
+import { recomputeDueDates } from '../../dossiers/recompute-due-dates.ts';
 import { deleteProvinceDay, insertCalendarChange, listYearDays, upsertProvinceDay } from './repository.ts';
 
 export type CalendarChange =
@@ -19,9 +20,9 @@ interface Who { actor: Actor; ip: string | null; userAgent: string | null; now: 
 /**
  * Sets or removes one day of the province's calendar (CAL-04, CAL-05): a holiday or day off must fall on a
  * weekday and a swapped working day on a weekly rest day; every change keeps the year's days before and after,
- * with who, when and why, and is audited.
+ * with who, when and why, and is audited. Open dossiers' due dates follow in the same transaction (CAL-05).
  */
-export async function changeCalendarDay(db: Kysely<Database>, who: Who, change: CalendarChange): Promise<void> {
+export async function changeCalendarDay(db: Kysely<Database>, who: Who, change: CalendarChange): Promise<{ dossiersRecomputed: number }> {
   authorize(who.actor, 'calendar.manage');
   const date = change.action === 'set' ? change.day.date : change.date;
   const errors: FieldError[] = [];
@@ -35,7 +36,7 @@ export async function changeCalendarDay(db: Kysely<Database>, who: Who, change: 
   const year = Number(date.slice(0, 4));
   const actorId = who.actor.kind === 'officer' ? who.actor.accountId : null;
   const actorLabel = who.actor.kind === 'officer' ? who.actor.name : 'system';
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const before = await listYearDays(trx, year);
     if (change.action === 'set') await upsertProvinceDay(trx, { ...change.day, name: change.day.name.trim(), changedBy: actorLabel, now: who.now });
     else if ((await deleteProvinceDay(trx, date)) === 0) throw new AppError('notFound');
@@ -47,5 +48,6 @@ export async function changeCalendarDay(db: Kysely<Database>, who: Who, change: 
       targetType: 'calendarDay', targetId: date, before: before.find((d) => d.date === date) ?? null,
       after: change.action === 'set' ? { ...change.day, reason: change.reason } : { reason: change.reason },
     });
+    return { dossiersRecomputed: await recomputeDueDates(trx, { changedDate: date, reason: t(who.lang, 'calendar.recomputeReason', { date: date.split('-').reverse().join('/'), reason: change.reason.trim() }), actor: who.actor, now: who.now }) };
   });
 }

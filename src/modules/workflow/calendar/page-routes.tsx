@@ -33,23 +33,24 @@ export function registerCalendarPages(app: FastifyInstance, deps: CalendarPageDe
   const yearOf = (now: Date) => Number(new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 4));
 
   pages.get('/quan-tri/lich-lam-viec', {
-    schema: { hide: true, querystring: Type.Object({ nam: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), saved: Type.Optional(Type.String()) }) }, config: access,
+    schema: { hide: true, querystring: Type.Object({ nam: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), saved: Type.Optional(Type.Integer({ minimum: 0 })) }) }, config: access,
   }, async (request, reply) => {
     const data = await getCalendarYear(deps.db, request.actor, request.query.nam ?? yearOf(deps.now()));
-    return sendPage(reply, <CalendarPage ctx={await deps.pageContext(request, reply)} data={data} saved={request.query.saved !== undefined} />);
+    return sendPage(reply, <CalendarPage ctx={await deps.pageContext(request, reply)} data={data} recomputed={request.query.saved} />);
   });
 
-  const handle = async (request: FastifyRequest, reply: FastifyReply, run: (lang: PageContext['lang']) => Promise<void>, year: number, values: Record<string, string>) => {
+  const handle = async (request: FastifyRequest, reply: FastifyReply, run: (lang: PageContext['lang']) => Promise<{ dossiersRecomputed: number }>, year: number, values: Record<string, string>) => {
     const ctx = await deps.pageContext(request, reply);
+    let recomputed: number;
     try {
       if (request.validationError) throw new AppError('validationFailed', toFieldErrors(request.validationError.validation as never, ctx.lang));
-      await run(ctx.lang);
+      recomputed = (await run(ctx.lang)).dossiersRecomputed;
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'validationFailed') throw error;
       const data = await getCalendarYear(deps.db, request.actor, year);
       return sendPage(reply, <CalendarPage ctx={ctx} data={data} errors={error.fieldErrors} values={values} />, 400);
     }
-    return reply.redirect(`/quan-tri/lich-lam-viec?nam=${year}&saved`, 303);
+    return reply.redirect(`/quan-tri/lich-lam-viec?nam=${year}&saved=${recomputed}`, 303);
   };
   const who = (request: FastifyRequest, lang: PageContext['lang']) => ({ actor: request.actor, ip: request.ip, userAgent: request.headers['user-agent'] ?? null, now: deps.now(), lang });
   const yearOfDate = (date: unknown, fallback: number) => (typeof date === 'string' && /^\d{4}-/.test(date) ? Number(date.slice(0, 4)) : fallback);

@@ -13,14 +13,15 @@ interface CalendarPageProps {
   data: CalendarPageData;
   errors?: FieldError[];
   values?: Record<string, string>;
-  saved?: boolean;
+  /** Set after a change: how many open dossiers had their due date recomputed (CAL-05). */
+  recomputed?: number | undefined;
 }
 
 const kinds = ['holiday', 'dayOff', 'workingDay'] as const;
 const dayText = (date: string) => date.split('-').reverse().join('/');
 
 /** The province's working calendar for one year (CAL-04): listed days, a form to set or remove one, the change log. */
-export function CalendarPage({ ctx, data, errors = [], values = {}, saved }: CalendarPageProps) {
+export function CalendarPage({ ctx, data, errors = [], values = {}, recomputed }: CalendarPageProps) {
   const { lang } = ctx;
   const error = (field: string) => errors.find((e) => e.path === `/${field}`)?.message;
   const described = (field: string, hint?: string) => [hint, error(field) ? `${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
@@ -33,7 +34,7 @@ export function CalendarPage({ ctx, data, errors = [], values = {}, saved }: Cal
       <nav aria-label={t(lang, 'calendar.years')} class="year-nav">
         <a href={`/quan-tri/lich-lam-viec?nam=${data.year - 1}`}>{data.year - 1}</a> · <a href={`/quan-tri/lich-lam-viec?nam=${data.year + 1}`}>{data.year + 1}</a>
       </nav>
-      {saved ? <p class="notice" role="status">{t(lang, 'calendar.saved')}</p> : null}
+      {recomputed !== undefined ? <p class="notice" role="status">{t(lang, 'calendar.saved', { count: recomputed })}</p> : null}
       {errors.length ? (
         <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
           <h2 id="error-summary-title">{t(lang, 'form.errorSummary')}</h2>
