@@ -40,6 +40,7 @@ import { registerApiClients } from './modules/identity/api-clients/register.ts';
 import { registerCalendarPages } from './modules/workflow/calendar/page-routes.tsx';
 import { registerDossierApi } from './modules/dossiers/routes.ts';
 import { registerDossierPages } from './modules/dossiers/page-routes.tsx';
+import { registerDeskPages } from './modules/dossiers/desk-page-routes.tsx';
 import { clientSecuritySchemes } from './modules/identity/api-clients/api-routes.ts';
 import { resolveClientCredential } from './modules/identity/api-clients/resolve-client-credential.ts';
 import { sessionCookieName, type SessionPolicy } from './modules/identity/session-policy.ts';
@@ -131,7 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const pageContext = async (request: FastifyRequest, reply?: FastifyReply): Promise<PageContext> => {
     const actor = request.actor;
     const user = actor.kind === 'person' || actor.kind === 'officer'
-      ? { name: actor.name, officer: actor.kind === 'officer', admin: isAllowed(actor, 'officer.manage') } : undefined;
+      ? { name: actor.name, officer: actor.kind === 'officer', admin: isAllowed(actor, 'officer.manage'), desk: isAllowed(actor, 'dossier.receive') } : undefined;
     return {
       lang: requestLang(request), site: await readSiteInfo(context(), cache), path: request.url, user,
       csrfToken: user && reply ? reply.generateCsrf() : undefined,
@@ -161,6 +162,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCalendarPages(app, { db, now, pageContext });
   registerDossierApi(app, { db });
   registerDossierPages(app, { db, pageContext });
+  registerDeskPages(app, { db, now, pageContext });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   app.get('/api/docs', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) =>

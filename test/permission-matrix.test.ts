@@ -55,6 +55,14 @@ const expected: Record<string, Access> = {
   'GET /tra-cuu-ho-so': 'public',
   'GET /ho-so-cua-toi': 'person',
   'GET /ho-so-cua-toi/:reference': 'person',
+  'GET /mot-cua/ho-so': { permission: 'dossier.receive' },
+  'GET /mot-cua/ho-so/:id': { permission: 'dossier.receive' },
+  'POST /mot-cua/ho-so/:id/tiep-nhan': { permission: 'dossier.receive' },
+  'POST /mot-cua/ho-so/:id/tu-choi': { permission: 'dossier.receive' },
+  'POST /mot-cua/ho-so/:id/yeu-cau-bo-sung': { permission: 'dossier.receive' },
+  'POST /mot-cua/ho-so/:id/da-bo-sung': { permission: 'dossier.receive' },
+  'POST /mot-cua/ho-so/:id/chuyen-xu-ly': { permission: 'dossier.receive' },
+  'POST /mot-cua/ho-so/:id/tra-ket-qua': { permission: 'dossier.receive' },
   'GET /api/openapi.json': 'public',
   'GET /api/docs': 'public',
   // The person's own profile pages (issue 3 §1)
@@ -92,7 +100,7 @@ const expected: Record<string, Access> = {
   'POST /quan-tri/ung-dung/:id/thu-hoi': { permission: 'apiClient.manage' },
 };
 
-const sample: Record<string, string> = { ':code': '1.004222', ':file': 'TP1.pdf', ':accountId': '00000000-0000-4000-8000-000000000000', ':roleCode': 'reception' };
+const sample: Record<string, string> = { ':code': '1.004222', ':file': 'TP1.pdf', ':accountId': '00000000-0000-4000-8000-000000000000', ':roleCode': 'reception', ':id': '00000000-0000-4000-8000-000000000001' };
 const actors = ['anonymous', 'citizen', 'business', 'officerWithoutMfa', 'reception', 'specialist', 'leader', 'clerk', 'agencyAdmin', 'provinceAdmin', 'reportViewer'] as const;
 type ActorName = (typeof actors)[number];
 
@@ -106,7 +114,7 @@ function mayPass(actor: ActorName, access: Access): boolean {
   const holders: Record<string, ActorName[]> = {
     'officer.manage': ['agencyAdmin', 'provinceAdmin'], 'role.manage': ['provinceAdmin'], 'catalog.manage': ['provinceAdmin'],
     'audit.read': ['agencyAdmin', 'provinceAdmin'], 'report.read': ['leader', 'agencyAdmin', 'provinceAdmin', 'reportViewer'],
-    'apiClient.manage': ['provinceAdmin'], 'calendar.manage': ['provinceAdmin'],
+    'apiClient.manage': ['provinceAdmin'], 'calendar.manage': ['provinceAdmin'], 'dossier.receive': ['reception'],
   };
   return (holders[access.permission] ?? []).includes(actor);
 }

@@ -80,3 +80,18 @@ export async function listOpenDossiersDueFrom(db: Db, date: string) {
     .where((eb) => eb.or([eb('due_at', 'is', null), eb('due_at', '>=', new Date(`${date}T00:00:00+07:00`))]))
     .orderBy('received_at').execute();
 }
+
+/** A queue page: dossiers of these agencies in these statuses, the most urgent (earliest due, then oldest) first. */
+export async function listQueue(db: Db, agencyIds: number[], statuses: number[], page: { limit: number; offset: number }) {
+  return db.selectFrom('dossier')
+    .select(['id', 'reference', 'code', 'status', 'summary', 'applicant', 'channel', 'submitted_at', 'received_at', 'due_at'])
+    .where('receiving_agency_id', 'in', agencyIds).where('status', 'in', statuses)
+    .orderBy((eb) => eb.fn.coalesce('due_at', 'submitted_at'), 'asc').orderBy('created_at', 'asc')
+    .limit(page.limit).offset(page.offset).execute();
+}
+
+export async function countQueue(db: Db, agencyIds: number[]) {
+  const rows = await db.selectFrom('dossier').select(['status', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('receiving_agency_id', 'in', agencyIds).groupBy('status').execute();
+  return rows.map((r) => ({ status: r.status, n: Number(r.n) }));
+}

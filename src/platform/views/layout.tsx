@@ -8,7 +8,11 @@ export interface PageContext {
   /** Path and query of the current page, for the language switch. */
   path: string;
   /** The signed-in person or officer, shown in the header with a sign-out button. */
-  user?: { name: string; officer: boolean; /** Holds officer.manage: the navigation links to administration. */ admin?: boolean } | undefined;
+  user?: {
+    name: string; officer: boolean;
+    /** Holds officer.manage: the navigation links to administration. */ admin?: boolean;
+    /** Holds dossier.receive somewhere: the navigation links to the one-stop desk. */ desk?: boolean;
+  } | undefined;
   /** CSRF token for the forms of this page (the sign-out button, at least, when signed in). */
   csrfToken?: string | undefined;
 }
@@ -74,6 +78,7 @@ export function Layout({ ctx, title, description, crumbs, canonical, children }:
               <li><a href="/co-quan">{m('nav.agencies')}</a></li>
               <li><a href="/tra-cuu-ho-so">{m('nav.track')}</a></li>
               {ctx.user && !ctx.user.officer ? <li><a href="/ho-so-cua-toi">{m('nav.myDossiers')}</a></li> : null}
+              {ctx.user?.desk ? <li><a href="/mot-cua/ho-so">{m('nav.desk')}</a></li> : null}
               <li><a href="/so-do-trang">{m('nav.siteMap')}</a></li>
               {ctx.user?.admin ? <li><a href="/quan-tri/can-bo">{m('admin.nav')}</a></li> : null}
             </ul>
