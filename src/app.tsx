@@ -160,7 +160,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerOfficerAdminPages(app, { db, now, publicUrl: config.publicUrl, pageContext });
   registerApiClients(app, { db, now, pageContext });
   registerCalendarPages(app, { db, now, pageContext });
-  registerDossierApi(app, { db });
+  registerDossierApi(app, { db, now });
   registerDossierPages(app, { db, pageContext });
   registerDeskPages(app, { db, now, pageContext });
 

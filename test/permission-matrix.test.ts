@@ -52,6 +52,8 @@ const expected: Record<string, Access> = {
   'POST /quan-tri/lich-lam-viec': { permission: 'calendar.manage' },
   'POST /quan-tri/lich-lam-viec/xoa': { permission: 'calendar.manage' },
   'GET /api/v1/dossiers/:code/status': 'public',
+  'POST /api/v1/dossiers': 'person',
+  'POST /api/v1/dossiers/:id/reception': { permission: 'dossier.receive' },
   'GET /tra-cuu-ho-so': 'public',
   'GET /ho-so-cua-toi': 'person',
   'GET /ho-so-cua-toi/:reference': 'person',

@@ -4,13 +4,53 @@ import { Type } from 'typebox';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/tables.ts';
 import { Problem } from '../catalog/api-schemas.ts';
+import { requestLang } from '../../platform/http/request-lang.ts';
+import { receiveDossier } from './receive-dossier.ts';
+import { submitDossier } from './submit-dossier.ts';
 import { trackDossier } from './track-dossier.ts';
 
 const Instant = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
 
 /** The dossiers' JSON API under /api/v1 (thin: parse, call the use case, reply). */
-export function registerDossierApi(app: FastifyInstance, deps: { db: Kysely<Database> }): void {
+export function registerDossierApi(app: FastifyInstance, deps: { db: Kysely<Database>; now: () => Date }): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.post('/api/v1/dossiers', {
+    schema: {
+      operationId: 'submitDossier', tags: ['dossiers'], summary: 'Nộp hồ sơ trực tuyến (ST-01)',
+      description: 'Files a dossier in the signed-in person\'s name under the published version of a procedure. The Idempotency-Key header is required: the same key always answers with the same dossier (201 the first time, 200 after), so retries never file twice. Cookie sessions send the CSRF token in x-csrf-token.',
+      headers: Type.Object({ 'idempotency-key': Type.String({ minLength: 8, maxLength: 100, pattern: '^[A-Za-z0-9._:-]+$', description: 'Chosen by the client, one per submission' }) }),
+      body: Type.Object({
+        procedureCode: Type.String({ minLength: 1, maxLength: 60 }), caseCode: Type.String({ minLength: 1, maxLength: 40 }),
+        receivingAgencyCode: Type.String({ minLength: 1, maxLength: 35 }), summary: Type.Optional(Type.String({ maxLength: 500 })),
+        formData: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+      }, { additionalProperties: false }),
+      response: {
+        200: Type.Object({ id: Type.String(), reference: Type.String(), created: Type.Boolean() }),
+        201: Type.Object({ id: Type.String(), reference: Type.String(), created: Type.Boolean() }),
+        400: Problem, 401: Problem, 403: Problem, 404: Problem,
+      },
+    },
+    config: { access: 'person' },
+  }, async (request, reply) => {
+    const result = await submitDossier(deps.db, request.actor, deps.now(), requestLang(request), {
+      ...request.body, formData: request.body.formData ?? {}, idempotencyKey: request.headers['idempotency-key'],
+    });
+    return reply.code(result.created ? 201 : 200).send(result);
+  });
+
+  api.post('/api/v1/dossiers/:id/reception', {
+    schema: {
+      operationId: 'receiveDossier', tags: ['dossiers'], summary: 'Tiếp nhận hồ sơ (ST-02)',
+      description: 'The one-stop desk accepts a dossier: it gets its dossier code (CODE-01) and its due date from now by the legal clock.',
+      params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+      response: { 200: Type.Object({ code: Type.String(), dueAt: Instant }), 403: Problem, 404: Problem, 409: Problem },
+    },
+    config: { access: { permission: 'dossier.receive' } },
+  }, async (request) => {
+    const { code, dueAt } = await receiveDossier(deps.db, request.actor, deps.now(), request.params.id);
+    return { code, dueAt: dueAt?.toISOString() ?? null };
+  });
   api.get('/api/v1/dossiers/:code/status', {
     schema: {
       operationId: 'trackDossier', tags: ['dossiers'], summary: 'Tra cứu tình trạng hồ sơ theo mã số (P-17)',
