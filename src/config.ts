@@ -40,6 +40,8 @@ const ConfigSchema = Type.Object({
   MAIL_FROM: Type.Optional(Type.String({ minLength: 3, description: 'Sender of e-mails, e.g. "Cổng Dịch vụ công <no-reply@dichvucong.example.gov.vn>". Default: the portal name at no-reply@ the PUBLIC_URL host.' })),
   OUTBOX_POLL_MS: Type.Integer({ minimum: 100, default: 2000, description: 'How often the worker delivers queued e-mails and SMS (milliseconds).' }),
   OUTBOX_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 50, default: 8, description: 'Delivery attempts (with exponential backoff from 30 s) before a message is set aside as dead.' }),
+  FILES_URL: Type.Optional(Type.String({ pattern: '^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/|\\?|$)', description: 'S3-compatible object storage for attachments, e.g. s3://bucket/prefix?endpoint=https://s3.example.vn&region=hn (credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY). Unset: files on local disk in DATA_DIR/files.' })),
+  UPLOAD_MAX_MB: Type.Integer({ minimum: 1, maximum: 1024, default: 20, description: 'Largest single file any upload accepts (MB); each upload field shows and enforces its own, smaller or equal, limit.' }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 10000, description: 'Grace period for in-flight requests on SIGTERM.' }),
 });
 
