@@ -35,7 +35,7 @@ async function withDatabase<T>(work: (handle: DatabaseHandle, config: Config) =>
 interface Logger { info(obj: object, msg?: string): void }
 
 function outboxDelivery(config: Config, log: Logger): OutboxDelivery & { mailDescription: string } {
-  const channels = createOutboxChannels({ smtpUrl: config.SMTP_URL, mailFrom: config.MAIL_FROM, publicUrl: config.publicUrl, portalName: defaultSite.portalName }, log);
+  const channels = createOutboxChannels({ smtpUrl: config.SMTP_URL, mailFrom: config.MAIL_FROM, publicUrl: config.publicUrl, portalName: defaultSite.portalName, production: config.NODE_ENV === 'production' }, log);
   return {
     handlers: createOutboxHandlers(channels), intervalMs: config.OUTBOX_POLL_MS,
     policy: { ...defaultDeliveryPolicy, maxAttempts: config.OUTBOX_MAX_ATTEMPTS }, mailDescription: channels.mail.description,
@@ -64,7 +64,9 @@ async function serve(options: { worker: boolean }): Promise<void> {
     `    API docs:      ${url}/api/docs  (OpenAPI: ${url}/api/openapi.json)`,
     `    Database:      ${handle.embedded ? `embedded PGlite in ${path.resolve(config.DATA_DIR, 'pg')}` : 'PostgreSQL (DATABASE_URL)'}`,
     `    E-mail:        ${config.SMTP_URL ? delivery.mailDescription : 'not sent (no SMTP_URL): each message, links included, is written to this log'}${worker ? '' : ' — sent by the `worker` process'}`,
-    '    SMS:           written to this log (no SMS gateway yet; verification codes appear there)',
+    config.NODE_ENV === 'production'
+      ? '    SMS:           not sent (no SMS gateway yet): messages stay in the outbox, never in the log'
+      : '    SMS:           written to this log (no SMS gateway yet; verification codes appear there)',
     config.seedDemo ? '    Demo data:     Tỉnh Hòa Bình Xanh (fictional province) — demo accounts below, never in production.' : '',
     '',
   ].filter((line, i, all) => line !== '' || i === 0 || i === all.length - 1).join('\n') + '\n');

@@ -5,14 +5,18 @@ import { generateRecoveryCodes, hashRecoveryCode } from './recovery-codes.ts';
 import { enableTotp, findSecondFactor, setPendingTotpSecret } from './repository.ts';
 import { createTotpSecret, totpQrSvg, totpUri, verifyTotp } from './totp.ts';
 
-/** Step 1 of TOTP enrolment: a pending secret (kept until confirmed) and its QR code for the authenticator app. */
-export async function beginTotpEnrolment(db: Kysely<Database>, input: { accountId: string; issuer: string }): Promise<{ secret: string; qrSvg: string }> {
+/**
+ * Step 1 of TOTP enrolment: a pending secret (kept until confirmed) and its QR code for the authenticator app.
+ * Null when a second factor is already on: a session past only the password must never swap the enrolled
+ * authenticator for one of its own choosing (only an administrator's audited reset clears it).
+ */
+export async function beginTotpEnrolment(db: Kysely<Database>, input: { accountId: string; issuer: string }): Promise<{ secret: string; qrSvg: string } | null> {
   const account = await findSecondFactor(db, input.accountId);
   if (!account) throw new Error(`no account ${input.accountId}`);
+  if (account.totp_enabled_at) return null;
   // Reloading the page keeps the pending secret, so a QR code already scanned stays valid.
-  const pending = account.totp_enabled_at ? null : account.totp_secret;
-  const secret: string = pending ?? createTotpSecret();
-  if (secret !== pending) await setPendingTotpSecret(db, account.id, secret);
+  const secret = account.totp_secret ?? createTotpSecret();
+  if (secret !== account.totp_secret) await setPendingTotpSecret(db, account.id, secret);
   return { secret, qrSvg: await totpQrSvg(totpUri(secret, account.email ?? account.display_name, input.issuer)) };
 }
 

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/tables.ts';
-import { t } from '../../platform/i18n/messages.ts';
+import { t, type Lang } from '../../platform/i18n/messages.ts';
 import { sessionCookieOptions } from '../../platform/http/authentication.ts';
 import { toFieldErrors } from '../../platform/validation/validator.ts';
 import type { PageContext } from '../../platform/views/layout.tsx';
@@ -18,6 +18,7 @@ import { AccountPage } from './pages/account-page.tsx';
 import { sessionCookieName, type SessionPolicy } from './session-policy.ts';
 import { signInWithPassword } from './sign-in-with-password.ts';
 import { startSession } from './start-session.ts';
+import { localPath } from '../../platform/http/local-path.ts';
 
 export interface IdentityPageDeps {
   db: Kysely<Database>;
@@ -34,8 +35,9 @@ const SignInBody = Type.Object({
   _csrf: Type.Optional(Type.String()),
 });
 
-// Only a path on this site: `next` must never become an open redirect.
-const localPath = (next: string | undefined) => (next && /^\/(?![/\\])/.test(next) ? next : undefined);
+const lockEndTime = (lang: Lang, until: Date) =>
+  new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' }).format(until);
+
 
 /** Sign-in and sign-out pages for local accounts (issue 3 §1-3). */
 export function registerIdentityPages(app: FastifyInstance, deps: IdentityPageDeps): void {
@@ -60,9 +62,7 @@ export function registerIdentityPages(app: FastifyInstance, deps: IdentityPageDe
       identifier: body.identifier!, password: body.password!, ip: request.ip, userAgent: request.headers['user-agent'] ?? null, now,
     });
     if (!outcome.ok) {
-      const formError = outcome.reason === 'locked'
-        ? t(ctx.lang, 'signIn.locked', { time: new Intl.DateTimeFormat(ctx.lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' }).format(outcome.lockedUntil) })
-        : t(ctx.lang, 'signIn.invalid');
+      const formError = outcome.reason === 'locked' ? t(ctx.lang, 'signIn.locked', { time: lockEndTime(ctx.lang, outcome.lockedUntil) }) : t(ctx.lang, 'signIn.invalid');
       return again(outcome.reason === 'locked' ? 423 : 401, { formError });
     }
     const mfaVerified = outcome.mfa === 'notRequired';
@@ -95,10 +95,11 @@ export function registerIdentityPages(app: FastifyInstance, deps: IdentityPageDe
   pages.post('/dang-nhap/xac-thuc', { schema: { hide: true, body: CodeBody }, config: { ...signInLimit, access: 'public' } }, async (request, reply) => {
     const officer = pendingOfficer(request);
     if (!officer) return reply.redirect('/dang-nhap', 303);
-    const ok = await verifySecondFactor(deps.db, { accountId: officer.accountId, code: request.body.code, ip: request.ip, userAgent: request.headers['user-agent'] ?? null, now: deps.now() });
-    if (!ok) {
+    const outcome = await verifySecondFactor(deps.db, { accountId: officer.accountId, code: request.body.code, ip: request.ip, userAgent: request.headers['user-agent'] ?? null, now: deps.now() });
+    if (!outcome.ok) {
       const ctx = await deps.pageContext(request, reply);
-      return sendPage(reply, <SecondFactorPage ctx={ctx} csrfToken={reply.generateCsrf()} error={t(ctx.lang, 'mfa.invalid')} />, 401);
+      const error = outcome.lockedUntil ? t(ctx.lang, 'signIn.locked', { time: lockEndTime(ctx.lang, outcome.lockedUntil) }) : t(ctx.lang, 'mfa.invalid');
+      return sendPage(reply, <SecondFactorPage ctx={ctx} csrfToken={reply.generateCsrf()} error={error} />, outcome.lockedUntil ? 423 : 401);
     }
     await upgradeSession(request, reply, officer.accountId);
     return reply.redirect('/tai-khoan', 303);
@@ -108,8 +109,9 @@ export function registerIdentityPages(app: FastifyInstance, deps: IdentityPageDe
     const officer = pendingOfficer(request);
     if (!officer) return reply.redirect('/dang-nhap', 303);
     const ctx = await deps.pageContext(request, reply);
-    const { secret, qrSvg } = await beginTotpEnrolment(deps.db, { accountId: officer.accountId, issuer: ctx.site.portalName });
-    return sendPage(reply, <EnrolPage ctx={ctx} csrfToken={reply.generateCsrf()} secret={secret} qrSvg={qrSvg} />);
+    const enrolment = await beginTotpEnrolment(deps.db, { accountId: officer.accountId, issuer: ctx.site.portalName });
+    if (!enrolment) return reply.redirect('/dang-nhap/xac-thuc', 303);
+    return sendPage(reply, <EnrolPage ctx={ctx} csrfToken={reply.generateCsrf()} secret={enrolment.secret} qrSvg={enrolment.qrSvg} />);
   });
 
   pages.post('/dang-nhap/thiet-lap-xac-thuc', { schema: { hide: true, body: CodeBody }, config: { ...signInLimit, access: 'public' } }, async (request, reply) => {
@@ -118,8 +120,9 @@ export function registerIdentityPages(app: FastifyInstance, deps: IdentityPageDe
     const result = await confirmTotpEnrolment(deps.db, { accountId: officer.accountId, code: request.body.code, ip: request.ip, userAgent: request.headers['user-agent'] ?? null, now: deps.now() });
     const ctx = await deps.pageContext(request, reply);
     if (!result.ok) {
-      const { secret, qrSvg } = await beginTotpEnrolment(deps.db, { accountId: officer.accountId, issuer: ctx.site.portalName });
-      return sendPage(reply, <EnrolPage ctx={ctx} csrfToken={reply.generateCsrf()} secret={secret} qrSvg={qrSvg} error={t(ctx.lang, 'mfa.invalid')} />, 400);
+      const enrolment = await beginTotpEnrolment(deps.db, { accountId: officer.accountId, issuer: ctx.site.portalName });
+      if (!enrolment) return reply.redirect('/dang-nhap/xac-thuc', 303);
+      return sendPage(reply, <EnrolPage ctx={ctx} csrfToken={reply.generateCsrf()} secret={enrolment.secret} qrSvg={enrolment.qrSvg} error={t(ctx.lang, 'mfa.invalid')} />, 400);
     }
     await upgradeSession(request, reply, officer.accountId);
     return sendPage(reply, <RecoveryCodesPage ctx={ctx} codes={result.recoveryCodes} />);

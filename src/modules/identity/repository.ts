@@ -89,18 +89,39 @@ export async function findAccountForSignIn(db: Db, identifier: string) {
     .where('status', '<>', 'closed').executeTakeFirst();
 }
 
-export async function recordFailedSignIn(db: Db, accountId: string, failures: number, lockedUntil: Date | null): Promise<void> {
-  await db.updateTable('account').set({ failed_sign_ins: failures, locked_until: lockedUntil }).where('id', '=', accountId).execute();
+/**
+ * Counts one more miss (password or second factor) in a single statement and returns the new count: parallel
+ * guesses cannot all read the same count and slip past the lockout.
+ */
+export async function countFailedSignIn(db: Db, accountId: string): Promise<number> {
+  const row = await db.updateTable('account').set((eb) => ({ failed_sign_ins: eb('failed_sign_ins', '+', 1) }))
+    .where('id', '=', accountId).returning('failed_sign_ins').executeTakeFirstOrThrow();
+  return row.failed_sign_ins;
 }
 
-export async function recordSuccessfulSignIn(db: Db, accountId: string, now: Date, newPasswordHash?: string): Promise<void> {
-  await db.updateTable('account').set({ failed_sign_ins: 0, locked_until: null, updated_at: now, ...(newPasswordHash ? { password_hash: newPasswordHash } : {}) })
-    .where('id', '=', accountId).execute();
+export async function lockAccountUntil(db: Db, accountId: string, lockedUntil: Date): Promise<void> {
+  await db.updateTable('account').set({ locked_until: lockedUntil }).where('id', '=', accountId).execute();
+}
+
+/**
+ * A right password. The miss count is cleared only when no second factor follows: for an officer it is cleared
+ * when the second factor passes, so signing in again cannot reset the count of wrong codes.
+ */
+export async function recordSuccessfulSignIn(db: Db, accountId: string, now: Date, change: { newPasswordHash?: string | undefined; clearFailures: boolean }): Promise<void> {
+  await db.updateTable('account').set({
+    updated_at: now, ...(change.clearFailures ? { failed_sign_ins: 0, locked_until: null } : {}), ...(change.newPasswordHash ? { password_hash: change.newPasswordHash } : {}),
+  }).where('id', '=', accountId).execute();
 }
 
 export async function findSecondFactor(db: Db, accountId: string) {
-  return db.selectFrom('account').select(['id', 'display_name', 'email', 'totp_secret', 'totp_enabled_at', 'totp_last_step', 'recovery_code_hashes', 'failed_sign_ins'])
+  return db.selectFrom('account').select(['id', 'display_name', 'email', 'totp_secret', 'totp_enabled_at', 'totp_last_step', 'recovery_code_hashes', 'locked_until'])
     .where('id', '=', accountId).executeTakeFirst();
+}
+
+/** The same, locked until the transaction ends: two requests with one code or recovery code are checked one by one. */
+export async function lockSecondFactor(trx: Transaction<Database>, accountId: string) {
+  return trx.selectFrom('account').select(['id', 'display_name', 'email', 'totp_secret', 'totp_enabled_at', 'totp_last_step', 'recovery_code_hashes', 'locked_until'])
+    .where('id', '=', accountId).forUpdate().executeTakeFirst();
 }
 
 export async function setPendingTotpSecret(db: Db, accountId: string, secret: string): Promise<void> {
@@ -108,20 +129,16 @@ export async function setPendingTotpSecret(db: Db, accountId: string, secret: st
 }
 
 export async function enableTotp(db: Db, accountId: string, step: number, recoveryCodeHashes: string[], now: Date): Promise<void> {
-  await db.updateTable('account').set({ totp_enabled_at: now, totp_last_step: step, recovery_code_hashes: recoveryCodeHashes, updated_at: now })
+  await db.updateTable('account').set({ totp_enabled_at: now, totp_last_step: step, recovery_code_hashes: recoveryCodeHashes, failed_sign_ins: 0, locked_until: null, updated_at: now })
     .where('id', '=', accountId).execute();
 }
 
 export async function recordTotpStep(db: Db, accountId: string, step: number): Promise<void> {
-  await db.updateTable('account').set({ totp_last_step: step, failed_sign_ins: 0 }).where('id', '=', accountId).execute();
+  await db.updateTable('account').set({ totp_last_step: step, failed_sign_ins: 0, locked_until: null }).where('id', '=', accountId).execute();
 }
 
 export async function replaceRecoveryCodes(db: Db, accountId: string, hashes: string[]): Promise<void> {
-  await db.updateTable('account').set({ recovery_code_hashes: hashes, failed_sign_ins: 0 }).where('id', '=', accountId).execute();
-}
-
-export async function countFailedSecondFactor(db: Db, accountId: string): Promise<void> {
-  await db.updateTable('account').set((eb) => ({ failed_sign_ins: eb('failed_sign_ins', '+', 1) })).where('id', '=', accountId).execute();
+  await db.updateTable('account').set({ recovery_code_hashes: hashes, failed_sign_ins: 0, locked_until: null }).where('id', '=', accountId).execute();
 }
 
 export async function findAccountOverview(db: Db, accountId: string) {

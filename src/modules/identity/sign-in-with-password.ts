@@ -2,20 +2,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/tables.ts';
 import { appendAuditEntry, recordAuditEntry } from '../../platform/audit/append-audit-entry.ts';
 import { dummyVerify, hashPassword, needsRehash, verifyPassword } from './password-hash.ts';
-import { findAccountForSignIn, recordFailedSignIn, recordSuccessfulSignIn } from './repository.ts';
+import { findAccountForSignIn, recordSuccessfulSignIn } from './repository.ts';
+import { recordMiss } from './record-miss.ts';
 
 export type SignInOutcome =
   | { ok: true; accountId: string; officer: boolean; name: string; mfa: 'notRequired' | 'verify' | 'enrol' }
   | { ok: false; reason: 'invalidCredentials' }
   | { ok: false; reason: 'locked'; lockedUntil: Date };
-
-/** Five misses in a row lock the account for 5 minutes, each further miss doubles it, up to a day. */
-export const lockout = { freeAttempts: 5, firstLockMinutes: 5, maxLockMinutes: 24 * 60 } as const;
-
-export function lockMinutes(failures: number): number {
-  if (failures < lockout.freeAttempts) return 0;
-  return Math.min(lockout.firstLockMinutes * 2 ** (failures - lockout.freeAttempts), lockout.maxLockMinutes);
-}
 
 /**
  * Local sign-in with e-mail or phone and password (issue 3 §1, §3). Unknown accounts cost as much time as
@@ -36,21 +29,15 @@ export async function signInWithPassword(db: Kysely<Database>, input: { identifi
     return { ok: false, reason: 'locked', lockedUntil: new Date(account.locked_until) };
   }
   if (!(await verifyPassword(account.password_hash, input.password))) {
-    const failures = account.failed_sign_ins + 1;
-    const minutes = lockMinutes(failures);
-    const lockedUntil = minutes ? new Date(input.now.getTime() + minutes * 60_000) : null;
-    await db.transaction().execute(async (trx) => {
-      await recordFailedSignIn(trx, account.id, failures, lockedUntil);
-      await appendAuditEntry(trx, input.now, { ...audit, actorId: account.id, action: lockedUntil ? 'identity.account.locked' : 'identity.signIn.failed', targetType: 'account', targetId: account.id, after: { failures, lockedUntil } });
-    });
+    const lockedUntil = await db.transaction().execute((trx) => recordMiss(trx, account.id, input.now, { ...audit, action: 'identity.signIn.failed' }));
     return lockedUntil ? { ok: false, reason: 'locked', lockedUntil } : { ok: false, reason: 'invalidCredentials' };
   }
+  const officer = account.kind === 'officer';
   const rehash = needsRehash(account.password_hash) ? await hashPassword(input.password) : undefined;
   await db.transaction().execute(async (trx) => {
-    await recordSuccessfulSignIn(trx, account.id, input.now, rehash);
+    await recordSuccessfulSignIn(trx, account.id, input.now, { newPasswordHash: rehash, clearFailures: !officer });
     await appendAuditEntry(trx, input.now, { ...audit, actorId: account.id, actorLabel: account.display_name, action: 'identity.signIn.passwordAccepted', targetType: 'account', targetId: account.id });
   });
-  const officer = account.kind === 'officer';
   return {
     ok: true, accountId: account.id, officer, name: account.display_name,
     mfa: !officer ? 'notRequired' : account.totp_enabled_at ? 'verify' : 'enrol',

@@ -368,6 +368,17 @@ export const en: Record<keyof typeof vi, string> = {
   'calendar.workingDayOnWeekday': "A swapped working day must be a Saturday or Sunday.",
   'calendar.dayOffOnWeekend': "A holiday on a weekly rest day need not be listed; list its compensatory day off instead.",
 
+  // platform:files (issue 4)
+  'error.fileTooLarge': "The file is larger than allowed.",
+  'error.fileTypeNotAllowed': "This kind of file is not accepted.",
+  'error.fileEmpty': "The file is empty.",
+  'error.fileNotFound': "File not found.",
+  'files.policy': "{kinds}; up to {size}",
+  'files.tooLarge': "The file is larger than the maximum of {size}. Please choose a smaller file (for example, scan at a lower resolution).",
+  'files.typeNotAllowed': "The file's content is not of an accepted kind. Accepted: {kinds}.",
+  'files.empty': "The file is empty (0 bytes). Please choose it again.",
+  'files.defaultName': "attachment",
+
   // dossiers:notices (issue 4)
   'notice.formLabel': "Form No. {number} – {circular}",
   'notice.circular.tt01-2018': "Circular 01/2018/TT-VPCP",
@@ -456,17 +467,6 @@ export const en: Record<keyof typeof vi, string> = {
   'notice.dossierRegister.col.returned': "Returned",
   'notice.dossierRegister.col.remarks': "Status, remarks",
   'notice.dossierRegister.empty': "No dossiers in this period.",
-
-  // platform:files (issue 4)
-  'error.fileTooLarge': "The file is larger than allowed.",
-  'error.fileTypeNotAllowed': "This kind of file is not accepted.",
-  'error.fileEmpty': "The file is empty.",
-  'error.fileNotFound': "File not found.",
-  'files.policy': "{kinds}; up to {size}",
-  'files.tooLarge': "The file is larger than the maximum of {size}. Please choose a smaller file (for example, scan at a lower resolution).",
-  'files.typeNotAllowed': "The file's content is not of an accepted kind. Accepted: {kinds}.",
-  'files.empty': "The file is empty (0 bytes). Please choose it again.",
-  'files.defaultName': "attachment",
 
   // Password policy (issue 3 §3)
   'password.tooShort': "The password must be at least 10 characters long.",

@@ -367,6 +367,17 @@ export const vi = {
   'calendar.workingDayOnWeekday': "Ngày làm bù phải là thứ Bảy hoặc Chủ nhật.",
   'calendar.dayOffOnWeekend': "Ngày lễ hoặc nghỉ bù rơi vào ngày nghỉ hằng tuần thì không cần khai báo; hãy khai báo ngày nghỉ bù.",
 
+  // platform:files (issue 4)
+  'error.fileTooLarge': "Tệp quá lớn so với dung lượng cho phép.",
+  'error.fileTypeNotAllowed': "Định dạng tệp không được chấp nhận.",
+  'error.fileEmpty': "Tệp không có nội dung.",
+  'error.fileNotFound': "Không tìm thấy tệp.",
+  'files.policy': "{kinds}; tối đa {size}",
+  'files.tooLarge': "Tệp vượt quá dung lượng tối đa {size}. Vui lòng chọn tệp nhỏ hơn (ví dụ quét với độ phân giải thấp hơn).",
+  'files.typeNotAllowed': "Nội dung tệp không thuộc định dạng được chấp nhận. Chỉ nhận: {kinds}.",
+  'files.empty': "Tệp không có nội dung (0 byte). Vui lòng chọn lại tệp.",
+  'files.defaultName': "tep-dinh-kem",
+
   // dossiers:notices (issue 4)
   'notice.formLabel': "Mẫu số {number} – {circular}",
   'notice.circular.tt01-2018': "Thông tư số 01/2018/TT-VPCP",
@@ -455,17 +466,6 @@ export const vi = {
   'notice.dossierRegister.col.returned': "Trả kết quả",
   'notice.dossierRegister.col.remarks': "Tình trạng, ghi chú",
   'notice.dossierRegister.empty': "Không có hồ sơ nào trong kỳ.",
-
-  // platform:files (issue 4)
-  'error.fileTooLarge': "Tệp quá lớn so với dung lượng cho phép.",
-  'error.fileTypeNotAllowed': "Định dạng tệp không được chấp nhận.",
-  'error.fileEmpty': "Tệp không có nội dung.",
-  'error.fileNotFound': "Không tìm thấy tệp.",
-  'files.policy': "{kinds}; tối đa {size}",
-  'files.tooLarge': "Tệp vượt quá dung lượng tối đa {size}. Vui lòng chọn tệp nhỏ hơn (ví dụ quét với độ phân giải thấp hơn).",
-  'files.typeNotAllowed': "Nội dung tệp không thuộc định dạng được chấp nhận. Chỉ nhận: {kinds}.",
-  'files.empty': "Tệp không có nội dung (0 byte). Vui lòng chọn lại tệp.",
-  'files.defaultName': "tep-dinh-kem",
 
   // Password policy (issue 3 §3)
   'password.tooShort': "Mật khẩu phải có ít nhất 10 ký tự.",

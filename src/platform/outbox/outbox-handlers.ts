@@ -1,6 +1,6 @@
 import { createMailSender, isEmailMessage, type MailSender } from '../mail/mail-transport.ts';
 import type { OutboxHandlers } from './deliver-outbox.ts';
-import { logSmsSender, type SmsMessage, type SmsSender } from './sms-sender.ts';
+import { logSmsSender, unavailableSmsSender, type SmsMessage, type SmsSender } from './sms-sender.ts';
 
 /** Every outbox topic and the channel that delivers it. */
 export function createOutboxHandlers(channels: { mail: MailSender; sms: SmsSender }): OutboxHandlers {
@@ -24,8 +24,11 @@ export function defaultMailFrom(portalName: string, publicUrl: string): string {
   return `"${portalName}" <no-reply@${new URL(publicUrl).hostname}>`;
 }
 
-/** Channels from the settings: SMTP (or the log without SMTP_URL), and the logging SMS stand-in. */
-export function createOutboxChannels(settings: { smtpUrl: string | undefined; mailFrom: string | undefined; publicUrl: string; portalName: string }, log: Logger) {
+/**
+ * Channels from the settings: SMTP (or the log without SMTP_URL, never in production), and the SMS stand-in,
+ * which writes to the log outside production and withholds the message in production.
+ */
+export function createOutboxChannels(settings: { smtpUrl: string | undefined; mailFrom: string | undefined; publicUrl: string; portalName: string; production: boolean }, log: Logger) {
   const mail = createMailSender({ smtpUrl: settings.smtpUrl, from: settings.mailFrom ?? defaultMailFrom(settings.portalName, settings.publicUrl), log });
-  return { mail, sms: logSmsSender(log) };
+  return { mail, sms: settings.production ? unavailableSmsSender() : logSmsSender(log) };
 }

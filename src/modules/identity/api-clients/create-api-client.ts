@@ -3,6 +3,7 @@ import type { Actor } from '../../../platform/context.ts';
 import type { Database } from '../../../platform/db/tables.ts';
 import type { MessageKey } from '../../../platform/i18n/messages.ts';
 import { authorize } from '../../../platform/auth/authorize.ts';
+import { authorizeClientAgency } from './authorize-client-agency.ts';
 import { appendAuditEntry } from '../../../platform/audit/append-audit-entry.ts';
 import { formatApiKey, hashSecret, newPublicId, newSecret } from './credentials.ts';
 import { findAgencyId, insertApiClient } from './repository.ts';
@@ -36,7 +37,7 @@ export async function createApiClient(db: Kysely<Database>, actor: Actor, now: D
   const agencyId = input.agencyCode ? await findAgencyId(db, input.agencyCode) : null;
   if (agencyId === undefined) problems.push({ field: 'agencyCode', key: 'apiClients.unknownAgency' });
   if (problems.length || agencyId === undefined) return { ok: false, problems };
-  if (agencyId !== null) authorize(actor, 'apiClient.manage', { agencyId });
+  await authorizeClientAgency(db, actor, agencyId);
 
   const publicId = newPublicId();
   const secret = newSecret();

@@ -76,3 +76,8 @@ export async function listCurrentAgencies(db: Db, today: string) {
 export async function findAgencyId(db: Db, code: string): Promise<number | undefined> {
   return (await db.selectFrom('agency').select('id').where('code', '=', code).executeTakeFirst())?.id;
 }
+
+/** The top units of the agency tree (the province): a client owned by no agency acts for all of them. */
+export async function listRootAgencyIds(db: Db): Promise<number[]> {
+  return (await db.selectFrom('agency').select('id').where('parent_id', 'is', null).execute()).map((r) => r.id);
+}

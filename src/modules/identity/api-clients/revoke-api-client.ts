@@ -4,6 +4,7 @@ import type { Database } from '../../../platform/db/tables.ts';
 import { authorize } from '../../../platform/auth/authorize.ts';
 import { appendAuditEntry } from '../../../platform/audit/append-audit-entry.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
+import { authorizeClientAgency } from './authorize-client-agency.ts';
 import { actorLabel } from './create-api-client.ts';
 import { deleteClientAccessTokens, findClient, revokeClient } from './repository.ts';
 
@@ -17,7 +18,7 @@ export async function revokeApiClient(db: Kysely<Database>, actor: Actor, now: D
   await db.transaction().execute(async (trx) => {
     const client = await findClient(trx, clientId);
     if (!client) throw new AppError('notFound');
-    if (client.agency_id !== null) authorize(actor, 'apiClient.manage', { agencyId: client.agency_id });
+    await authorizeClientAgency(trx, actor, client.agency_id);
     if (!(await revokeClient(trx, clientId, actor.kind === 'officer' ? actor.accountId : null, now))) return;
     await deleteClientAccessTokens(trx, clientId);
     await appendAuditEntry(trx, now, {

@@ -16,6 +16,7 @@ import { signInWithNationalIdentity } from './sign-in-with-national-identity.ts'
 import { signInWithOfficerSso } from './sign-in-with-officer-sso.ts';
 import type { OidcProviderKey, OidcProviders } from './settings.ts';
 import { OidcRefusedPage, ProviderSignOutPage, type OidcOffers, type OidcRefusal } from './pages/oidc-pages.tsx';
+import { localPath } from '../../../platform/http/local-path.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -41,8 +42,6 @@ export interface OidcDeps {
 export const callbackPath = '/dang-nhap/oidc/callback';
 const loginCookie = 'oidc_login';
 const loginCookiePath = '/dang-nhap/oidc';
-// Only a path on this site: `next` must never become an open redirect.
-const localPath = (next: string | null | undefined) => (next && /^\/(?![/\\])/.test(next) ? next : undefined);
 const NextQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 500 })) });
 
 /**

@@ -9,7 +9,7 @@ import { checkPasswordPolicy } from '../password-policy.ts';
 import { startSession } from '../start-session.ts';
 import type { SessionPolicy } from '../session-policy.ts';
 import type { FieldProblem } from './register-account.ts';
-import { findAccountForCredentials, revokeOtherSessions, setPasswordHash } from './repository.ts';
+import { findAccountForCredentials, revokeOtherSessions, setPasswordHash, spendAccountTokens } from './repository.ts';
 
 export type ChangePasswordOutcome = { ok: true; token: string } | { ok: false; problems: FieldProblem[] };
 
@@ -36,6 +36,8 @@ export async function changePassword(db: Kysely<Database>, actor: Actor, input: 
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     await setPasswordHash(trx, account.id, passwordHash, input.now);
+    // A reset link still in a mailbox would otherwise undo the change for whoever reads that mailbox next.
+    await spendAccountTokens(trx, account.id, 'setPassword', input.now);
     await revokeOtherSessions(trx, account.id, undefined, input.now);
     const officer = actor.kind === 'officer';
     const { token } = await startSession(trx, {

@@ -20,6 +20,11 @@ export async function useAccountToken(db: Db, t: { tokenHash: string; purpose: A
   return row?.account_id ?? null;
 }
 
+/** Spends every unused token of this purpose for the account: once a password is set, older links are void. */
+export async function spendAccountTokens(db: Db, accountId: string, purpose: AccountTokenPurpose, now: Date): Promise<void> {
+  await db.updateTable('account_token').set({ used_at: now }).where('account_id', '=', accountId).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
+}
+
 export async function findLiveAccountToken(db: Db, t: { tokenHash: string; purpose: AccountTokenPurpose; now: Date }) {
   return db.selectFrom('account_token as t').innerJoin('account as a', 'a.id', 't.account_id')
     .select(['t.account_id', 'a.display_name', 'a.email', 'a.phone', 'a.status'])

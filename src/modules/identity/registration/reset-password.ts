@@ -5,7 +5,7 @@ import { consumeAccountToken, hashAccountToken } from '../account-tokens.ts';
 import { hashPassword } from '../password-hash.ts';
 import { checkPasswordPolicy } from '../password-policy.ts';
 import type { FieldProblem } from './register-account.ts';
-import { activateAccount, findAccountForCredentials, findLiveAccountToken, recordVerifiedContact, revokeOtherSessions, setPasswordHash } from './repository.ts';
+import { activateAccount, findAccountForCredentials, findLiveAccountToken, recordVerifiedContact, revokeOtherSessions, setPasswordHash, spendAccountTokens } from './repository.ts';
 
 /** The account a set-password link is for, while the link is live (to greet the person and check the policy). */
 export async function findPasswordToken(db: Kysely<Database>, token: string, now: Date) {
@@ -16,8 +16,8 @@ export async function findPasswordToken(db: Kysely<Database>, token: string, now
 export type ResetOutcome = { ok: true } | { ok: false; reason: 'invalidToken' } | { ok: false; reason: 'invalid'; problems: FieldProblem[] };
 
 /**
- * Sets a new password from a set-password link (1 h, single use): every session of the account is revoked and
- * the lockout lifted. A pending account (a new officer's activation link, an unverified registration) becomes
+ * Sets a new password from a set-password link (1 h, single use): every session and every other set-password
+ * link of the account is revoked and the lockout lifted. A pending account (a new officer's activation link, an unverified registration) becomes
  * active and, the link having been sent to it, its e-mail address verified.
  */
 export async function resetPassword(db: Kysely<Database>, input: { token: string; password: string; passwordConfirm: string; now: Date; ip: string | null; userAgent: string | null }): Promise<ResetOutcome> {
@@ -32,6 +32,7 @@ export async function resetPassword(db: Kysely<Database>, input: { token: string
     const account = accountId ? await findAccountForCredentials(trx, accountId) : undefined;
     if (!account || (account.status !== 'active' && account.status !== 'pending')) return { ok: false as const, reason: 'invalidToken' as const };
     await setPasswordHash(trx, account.id, passwordHash, input.now);
+    await spendAccountTokens(trx, account.id, 'setPassword', input.now);
     await revokeOtherSessions(trx, account.id, undefined, input.now);
     // The link went to the e-mail address when the account has one (request-password-reset.ts), else by SMS.
     await activateAccount(trx, account.id, input.now, Boolean(account.email));
