@@ -3,6 +3,7 @@ import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import { Pagination } from '../../../platform/views/pagination.tsx';
 import type { ApplicantDossier } from '../get-applicant-dossier.ts';
 import type { listMyDossiers } from '../list-my-dossiers.ts';
+import { DossierTimeline } from './dossier-timeline.tsx';
 import { dateTimeText } from './format.ts';
 
 type MyDossiers = Awaited<ReturnType<typeof listMyDossiers>>;
@@ -53,16 +54,7 @@ export function ApplicantDossierPage({ ctx, view }: { ctx: PageContext; view: Ap
         <dt>{t(lang, 'track.agency')}</dt><dd>{view.agency}</dd>
         {dossier.due_at ? <><dt>{t(lang, 'track.dueAt')}</dt><dd>{dateTimeText(lang, dossier.due_at)}</dd></> : null}
       </dl>
-      <h2 id="timeline">{t(lang, 'dossierPage.timeline')}</h2>
-      <ol class="timeline" aria-labelledby="timeline">{view.timeline.map((step) => (
-        <li>
-          <p class="timeline-when">{dateTimeText(lang, step.at)}</p>
-          <p class="timeline-what"><strong>{t(lang, `dossier.action.${step.kind}` as MessageKey)}</strong> — {step.actor}</p>
-          {step.reason ? <p class="timeline-note">{step.reason}</p> : null}
-        </li>
-      ))}</ol>
-      <h2 id="due-date">{t(lang, 'dossierPage.dueDate')}</h2>
-      {view.dueDateExplanation.length ? <ul class="due-date-explanation">{view.dueDateExplanation.map((line) => <li>{line}</li>)}</ul> : <p>{t(lang, 'dossierPage.noDueDate')}</p>}
+      <DossierTimeline lang={lang} timeline={view.timeline} dueDateExplanation={view.dueDateExplanation} />
     </Layout>
   );
 }

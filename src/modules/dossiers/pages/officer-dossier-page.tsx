@@ -3,6 +3,7 @@ import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import type { FieldError } from '../../../platform/validation/validator.ts';
 import type { OfficerDossierView } from '../get-officer-dossier.ts';
 import type { ApplicantSnapshot } from '../tables.ts';
+import { DossierTimeline } from './dossier-timeline.tsx';
 import { dateTimeText } from './format.ts';
 
 interface Props { ctx: PageContext; view: OfficerDossierView; errors?: FieldError[]; notice?: string | undefined }
@@ -110,16 +111,7 @@ export function OfficerDossierPage({ ctx, view, errors = [], notice }: Props) {
         </form>
       ) : null}
 
-      <h2 id="timeline">{t(lang, 'dossierPage.timeline')}</h2>
-      <ol class="timeline" aria-labelledby="timeline">{view.timeline.map((step) => (
-        <li>
-          <p class="timeline-when">{dateTimeText(lang, step.at)}</p>
-          <p class="timeline-what"><strong>{t(lang, `dossier.action.${step.kind}` as MessageKey)}</strong> — {step.actor}</p>
-          {step.reason ? <p class="timeline-note">{step.reason}</p> : null}
-        </li>
-      ))}</ol>
-      <h2 id="due-date">{t(lang, 'dossierPage.dueDate')}</h2>
-      {view.dueDateExplanation.length ? <ul class="due-date-explanation">{view.dueDateExplanation.map((line) => <li>{line}</li>)}</ul> : <p>{t(lang, 'dossierPage.noDueDate')}</p>}
+      <DossierTimeline lang={lang} timeline={view.timeline} dueDateExplanation={view.dueDateExplanation} />
     </Layout>
   );
 }

@@ -1,0 +1,27 @@
+import { t, type Lang, type MessageKey } from '../../../platform/i18n/messages.ts';
+import type { ActionKind } from '../status-machine.ts';
+import { dateTimeText } from './format.ts';
+
+interface TimelineProps {
+  lang: Lang;
+  timeline: readonly { kind: ActionKind; at: Date; actor: string; reason: string | null }[];
+  dueDateExplanation: readonly string[];
+}
+
+/** Every step of a dossier and why its due date is what it is: the same for its applicant and its officers (S-g). */
+export function DossierTimeline({ lang, timeline, dueDateExplanation }: TimelineProps) {
+  return (
+    <>
+      <h2 id="timeline">{t(lang, 'dossierPage.timeline')}</h2>
+      <ol class="timeline" aria-labelledby="timeline">{timeline.map((step) => (
+        <li>
+          <p class="timeline-when">{dateTimeText(lang, step.at)}</p>
+          <p class="timeline-what"><strong>{t(lang, `dossier.action.${step.kind}` as MessageKey)}</strong> — {step.actor}</p>
+          {step.reason ? <p class="timeline-note">{step.reason}</p> : null}
+        </li>
+      ))}</ol>
+      <h2 id="due-date">{t(lang, 'dossierPage.dueDate')}</h2>
+      {dueDateExplanation.length ? <ul class="due-date-explanation">{dueDateExplanation.map((line) => <li>{line}</li>)}</ul> : <p>{t(lang, 'dossierPage.noDueDate')}</p>}
+    </>
+  );
+}
