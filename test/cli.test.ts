@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,9 +8,9 @@ import { sql } from 'kysely';
 import { connectDatabase } from '../src/platform/db/connect.ts';
 import { createTestDatabase, type TestDatabase } from './support/database.ts';
 import { demoCatalog } from './support/fixtures.ts';
+import { opendvcBin as bin, startServerProcess } from './support/server-process.ts';
 
 // The real binary in a real process: what `npm start` and an operator's commands do.
-const bin = path.resolve('bin/opendvc.js');
 let dir: string;
 let database: TestDatabase | undefined;
 let env: NodeJS.ProcessEnv;
@@ -79,17 +79,7 @@ describe('opendvc CLI', () => {
   });
 
   it('serves, answers /readyz, and shuts down cleanly on SIGTERM', async () => {
-    const child: ChildProcess = spawn(process.execPath, [bin, 'serve'], { env: { ...env, PORT: '0', SEED_DEMO: 'false', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 90_000);
-      child.stdout!.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = output.match(/Server listening at (http:\/\/[\d.:]+)/);
-        if (match) { clearTimeout(timer); resolve(match[1]!); }
-      });
-      child.on('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
-    });
+    const { child, url } = await startServerProcess({ ...env, SEED_DEMO: 'false' });
     const ready = await fetch(`${url}/readyz`);
     assert.equal(ready.status, 200);
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

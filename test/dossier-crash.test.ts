@@ -1,14 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connectDatabase, type DatabaseHandle } from '../src/platform/db/connect.ts';
 import { createTestDatabase, type TestDatabase } from './support/database.ts';
+import { startServerProcess } from './support/server-process.ts';
 
 // A real server process killed with SIGKILL in the middle of submissions, then started again on the same data.
-const bin = path.resolve('bin/opendvc.js');
 let dir: string;
 let database: TestDatabase | undefined;
 let env: NodeJS.ProcessEnv;
@@ -17,7 +16,7 @@ before(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'opendvc-crash-'));
   if (process.env['DATABASE_URL']) database = await createTestDatabase({ seed: false });
   env = {
-    ...process.env, DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'warn', NODE_ENV: 'test', PORT: '0', RATE_LIMIT_ALLOWLIST: '127.0.0.1',
+    ...process.env, DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'warn', NODE_ENV: 'test', RATE_LIMIT_ALLOWLIST: '127.0.0.1',
     // Cookies signed before the crash must still be valid after it, as with several instances.
     COOKIE_SECRET: 'crash-test-cookie-secret-0123456789abcdef',
     ...(database?.url ? { DATABASE_URL: database.url } : {}),
@@ -28,20 +27,7 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [bin, 'serve'], { env: { ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 120_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/Server listening at (http:\/\/[\d.:]+)/);
-      if (match) { clearTimeout(timer); resolve(match[1]!); }
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
-  });
-  return { child, url };
-}
+const startServer = () => startServerProcess(env);
 
 describe('a killed server loses no accepted dossier and makes none twice (issue 4 §3, idempotency)', () => {
   it('keeps exactly one dossier per idempotency key across a SIGKILL and a restart', async () => {

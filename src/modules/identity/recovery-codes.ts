@@ -3,7 +3,7 @@ import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 // No 0/O or 1/I/L: the codes are read off paper.
 const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
-/** Ten one-time codes of 10 characters (about 49 bits each), shown as `XXXXX-XXXXX`. */
+/** Ten one-time codes of 10 characters (about 49 bits each), shown in two groups of five, e.g. `K7MQP-3HZRA`. */
 export function generateRecoveryCodes(count = 10): string[] {
   return Array.from({ length: count }, () => {
     const chars = Array.from({ length: 10 }, () => alphabet[randomInt(alphabet.length)]).join('');

@@ -1,23 +1,12 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../db/tables.ts';
-import type { ReuseSource, StoredFileTable } from './tables.ts';
+import type { StoredFileTable } from './tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type StoredFileRow = Selectable<StoredFileTable>;
 
-export interface NewStoredFileRow {
-  storage_key: string;
-  sha256: string;
-  size_bytes: number;
-  media_type: string;
-  display_name: string;
-  uploaded_by: string | null;
-  digitised: boolean;
-  reuse_source: ReuseSource | null;
-  reused_from_file_id: string | null;
-  from_national_store: boolean;
-  created_at: Date;
-}
+// Every column is given on insert (the id is generated), so a new row is the whole row but its id.
+export type NewStoredFileRow = Required<Omit<Insertable<StoredFileTable>, 'id'>>;
 
 export function insertStoredFile(db: Db, row: NewStoredFileRow): Promise<StoredFileRow> {
   return db.insertInto('stored_file').values(row).returningAll().executeTakeFirstOrThrow();

@@ -9,3 +9,11 @@ export function normalizeVietnamesePhone(input: string): string | null {
   const value = national ? `0${national}` : digits;
   return /^0(?:[35789]\d{8}|2\d{9})$/.test(value) ? value : null;
 }
+
+/** What someone typed to name their account: an e-mail address (lower-cased) or a phone number; null for neither. */
+export function parseContact(input: string): { email: string; phone?: undefined } | { email?: undefined; phone: string } | null {
+  const contact = input.trim();
+  if (contact.includes('@')) return { email: contact.toLowerCase() };
+  const phone = normalizeVietnamesePhone(contact);
+  return phone ? { phone } : null;
+}

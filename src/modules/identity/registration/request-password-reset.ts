@@ -7,7 +7,7 @@ import { t } from '../../../platform/i18n/messages.ts';
 import { issueAccountToken } from '../account-tokens.ts';
 import { takeAccountMessageQuota } from './account-message-quota.ts';
 import { resetLinkMinutes, resetMessage, type MessageContext } from './account-messages.ts';
-import { normalizeVietnamesePhone } from './phone-number.ts';
+import { parseContact } from './phone-number.ts';
 import { findAccountsByContact } from './repository.ts';
 
 /**
@@ -16,10 +16,9 @@ import { findAccountsByContact } from './repository.ts';
  * an account exists; disabled and closed accounts get nothing.
  */
 export async function requestPasswordReset(db: Kysely<Database>, input: { contact: string; now: Date; ip: string | null; userAgent: string | null; message: MessageContext }): Promise<void> {
-  const contact = input.contact.trim();
-  const email = contact.includes('@') ? contact.toLowerCase() : undefined;
-  const phone = email ? undefined : normalizeVietnamesePhone(contact) ?? undefined;
-  if (!email && !phone) return;
+  const parsed = parseContact(input.contact);
+  if (!parsed) return;
+  const { email, phone } = parsed;
   await db.transaction().execute(async (trx) => {
     const [account] = await findAccountsByContact(trx, { email, phone });
     if (!account || (account.status !== 'active' && account.status !== 'pending')) return;
@@ -30,7 +29,7 @@ export async function requestPasswordReset(db: Kysely<Database>, input: { contac
     if (account.email) await enqueueEmail(trx, { to: account.email, subject: message.subject, text: message.text, idempotencyKey, now: input.now });
     else await enqueueSms(trx, { to: account.phone!, text: t(input.message.lang, 'sms.reset', { portal: input.message.portalName, link: message.link }), idempotencyKey, now: input.now });
     await appendAuditEntry(trx, input.now, {
-      actorLabel: contact, ip: input.ip, userAgent: input.userAgent, action: 'identity.password.resetRequested',
+      actorLabel: email ?? phone, ip: input.ip, userAgent: input.userAgent, action: 'identity.password.resetRequested',
       targetType: 'account', targetId: account.id, after: { channel: account.email ? 'email' : 'sms' },
     });
   });

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/tables.ts';
 import type { MessageContext } from './account-messages.ts';
-import { normalizeVietnamesePhone } from './phone-number.ts';
+import { parseContact } from './phone-number.ts';
 import { sendVerification } from './register-account.ts';
 import { findAccountsByContact } from './repository.ts';
 
@@ -10,10 +10,9 @@ import { findAccountsByContact } from './repository.ts';
  * always shows the same "check your inbox" answer, whether or not such an account exists.
  */
 export async function resendVerification(db: Kysely<Database>, input: { contact: string; now: Date; message: MessageContext }): Promise<void> {
-  const contact = input.contact.trim();
-  const email = contact.includes('@') ? contact.toLowerCase() : undefined;
-  const phone = email ? undefined : normalizeVietnamesePhone(contact) ?? undefined;
-  if (!email && !phone) return;
+  const parsed = parseContact(input.contact);
+  if (!parsed) return;
+  const { email, phone } = parsed;
   await db.transaction().execute(async (trx) => {
     const [account] = await findAccountsByContact(trx, { email, phone });
     if (account?.status !== 'pending') return;
