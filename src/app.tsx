@@ -161,8 +161,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerApiClients(app, { db, now, pageContext });
   registerCalendarPages(app, { db, now, pageContext });
   registerDossierApi(app, { db, now });
-  registerDossierPages(app, { db, pageContext });
-  registerDeskPages(app, { db, now, pageContext });
+  registerDossierPages(app, { db, pageContext, publicUrl: config.publicUrl });
+  registerDeskPages(app, { db, now, pageContext, publicUrl: config.publicUrl });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   app.get('/api/docs', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) =>

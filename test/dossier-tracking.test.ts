@@ -13,6 +13,7 @@ import { axeViolations } from './support/accessibility.ts';
 import { launchBrowser } from './support/browser.ts';
 import { demoPassword, httpClient } from './support/http-client.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
+import { extractText, getDocumentProxy } from 'unpdf';
 
 let server: TestServer;
 let browser: Browser;
@@ -84,6 +85,23 @@ describe('following a dossier (issue 4 §6, P-12, P-17, S-g)', () => {
     assert.deepEqual(await axeViolations(browser, page.url(), { storageState: cookies }), []);
     await context.close();
     assert.deepEqual(await axeViolations(browser, `${server.url}/tra-cuu-ho-so?ma=${encodeURIComponent(code)}`), []);
+  });
+
+  it('FORM-02: gives the applicant the receipt (Mẫu 01) of a received dossier as a PDF, with its code and appointment', async () => {
+    const citizen = httpClient(server);
+    await citizen.post('/dang-nhap', { identifier: 'an.nguyen@demo.hoabinhxanh.vn', password: demoPassword });
+    assert.match(await (await citizen.get(`/ho-so-cua-toi/${reference}`)).text(), /giay-tiep-nhan/);
+    const response = await citizen.get(`/ho-so-cua-toi/${reference}/giay-tiep-nhan`);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'application/pdf');
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(await response.arrayBuffer())), { mergePages: true });
+    assert.match(text, /GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ/);
+    assert.ok(text.includes(code), 'the dossier code');
+    assert.match(text, /Nguyễn Văn An/);
+    assert.match(text, /Lý Thị Mơ/, 'the receiving officer');
+    const business = httpClient(server);
+    await business.post('/dang-nhap', { identifier: 'ketoan@thuongmaihbx.demo.vn', password: demoPassword });
+    assert.equal((await business.get(`/ho-so-cua-toi/${reference}/giay-tiep-nhan`)).status, 404);
   });
 
   it('never shows one person\'s dossier to another, and keeps officers out of the citizen pages', async () => {

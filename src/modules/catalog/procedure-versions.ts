@@ -16,7 +16,7 @@ export async function getProcedureVersion(db: Db, versionId: number): Promise<{ 
     .select(['p.code', 'v.definition']).where('v.id', '=', versionId).executeTakeFirstOrThrow();
 }
 
-export async function findAgency(db: Db, by: { code: string } | { id: number }): Promise<{ id: number; code: string; name: string } | undefined> {
-  const query = db.selectFrom('agency').select(['id', 'code', 'name']);
+export async function findAgency(db: Db, by: { code: string } | { id: number }): Promise<{ id: number; code: string; name: string; address: string } | undefined> {
+  const query = db.selectFrom('agency').select(['id', 'code', 'name', 'address']);
   return ('code' in by ? query.where('code', '=', by.code) : query.where('id', '=', by.id)).executeTakeFirst();
 }

@@ -18,9 +18,12 @@ import { refuseReception } from './refuse-reception.ts';
 import { requestSupplement } from './request-supplement.ts';
 import { findAgency } from '../catalog/procedure-versions.ts';
 import { returnResult } from './return-result.ts';
+import { renderDossierReceipt } from './render-dossier-receipt.ts';
+import { sendPdf } from './send-pdf.ts';
 
 export interface DeskPageDeps {
   db: Kysely<Database>;
+  publicUrl: string;
   now: () => Date;
   pageContext: (request: FastifyRequest, reply: FastifyReply) => Promise<PageContext>;
 }
@@ -48,6 +51,9 @@ export function registerDeskPages(app: FastifyInstance, deps: DeskPageDeps): voi
     const notice = request.query.xong !== undefined ? t(ctx.lang, 'desk.done', { code: request.query.xong || view.dossier.reference }) : undefined;
     return sendPage(reply, <OfficerDossierPage ctx={ctx} view={view} notice={notice} />);
   });
+
+  pages.get('/mot-cua/ho-so/:id/giay-tiep-nhan', { schema: { hide: true, params: Params }, config: desk }, async (request, reply) =>
+    sendPdf(reply, await renderDossierReceipt(deps.db, request.actor, request.params.id, deps.publicUrl)));
 
   /** Every desk action: run it, then back to the dossier; a refused rule re-renders the page with its messages. */
   const action = (path: string, run: (request: FastifyRequest<{ Params: { id: string }; Body: Record<string, string> }>, lang: PageContext['lang']) => Promise<string | void>) =>

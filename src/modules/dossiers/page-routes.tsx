@@ -11,9 +11,13 @@ import { listMyDossiers } from './list-my-dossiers.ts';
 import { ApplicantDossierPage, MyDossiersPage } from './pages/my-dossiers-page.tsx';
 import { TrackPage } from './pages/track-page.tsx';
 import { trackDossier } from './track-dossier.ts';
+import { renderDossierReceipt } from './render-dossier-receipt.ts';
+import { findDossierByReference } from './repository.ts';
+import { sendPdf } from './send-pdf.ts';
 
 export interface DossierPageDeps {
   db: Kysely<Database>;
+  publicUrl: string;
   pageContext: (request: FastifyRequest, reply: FastifyReply) => Promise<PageContext>;
 }
 
@@ -42,5 +46,11 @@ export function registerDossierPages(app: FastifyInstance, deps: DossierPageDeps
     const ctx = await deps.pageContext(request, reply);
     const view = await getApplicantDossier(deps.db, request.actor, request.params.reference, ctx.lang);
     return sendPage(reply, <ApplicantDossierPage ctx={ctx} view={view} />);
+  });
+
+  pages.get('/ho-so-cua-toi/:reference/giay-tiep-nhan', { schema: { hide: true, params: Type.Object({ reference: Type.String({ maxLength: 40 }) }) }, config: { access: 'person' } }, async (request, reply) => {
+    const dossier = await findDossierByReference(deps.db, request.params.reference);
+    if (!dossier) throw new AppError('dossierNotFound');
+    return sendPdf(reply, await renderDossierReceipt(deps.db, request.actor, dossier.id, deps.publicUrl));
   });
 }

@@ -344,6 +344,7 @@ export const en: Record<keyof typeof vi, string> = {
   'desk.refuse': "Refuse the dossier",
   'desk.done': "Dossier {code} updated.",
   'nav.desk': "One-stop desk",
+  'dossierPage.receipt': "Receipt and appointment (form 01, PDF)",
   'calendar.title': "Working calendar {year}",
   'calendar.lead': "Public holidays, compensatory days off and swapped working days as announced each year. Dossier time limits are counted with this calendar; Saturdays and Sundays are weekly rest days.",
   'calendar.years': "Other years",

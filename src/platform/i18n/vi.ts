@@ -343,6 +343,7 @@ export const vi = {
   'desk.refuse': "Từ chối tiếp nhận",
   'desk.done': "Đã cập nhật hồ sơ {code}.",
   'nav.desk': "Một cửa",
+  'dossierPage.receipt': "Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01, PDF)",
   'calendar.title': "Lịch làm việc năm {year}",
   'calendar.lead': "Ngày lễ, Tết, ngày nghỉ bù và ngày làm bù theo thông báo hằng năm. Thời hạn giải quyết hồ sơ được tính theo lịch này; thứ Bảy và Chủ nhật là ngày nghỉ hằng tuần.",
   'calendar.years': "Các năm khác",
