@@ -161,7 +161,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerApiClients(app, { db, now, pageContext });
   registerCalendarPages(app, { db, now, pageContext });
   registerDossierApi(app, { db, now });
-  registerDossierPages(app, { db, pageContext, publicUrl: config.publicUrl });
+  registerDossierPages(app, { db, now, pageContext, publicUrl: config.publicUrl });
   registerDeskPages(app, { db, now, pageContext, publicUrl: config.publicUrl });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());

@@ -55,6 +55,8 @@ const expected: Record<string, Access> = {
   'POST /api/v1/dossiers': 'person',
   'POST /api/v1/dossiers/:id/reception': { permission: 'dossier.receive' },
   'GET /tra-cuu-ho-so': 'public',
+  'GET /thu-tuc/:code/nop-ho-so': 'person',
+  'POST /thu-tuc/:code/nop-ho-so': 'person',
   'GET /ho-so-cua-toi': 'person',
   'GET /ho-so-cua-toi/:reference': 'person',
   'GET /ho-so-cua-toi/:reference/giay-tiep-nhan': 'person',

@@ -11,12 +11,19 @@ import { listMyDossiers } from './list-my-dossiers.ts';
 import { ApplicantDossierPage, MyDossiersPage } from './pages/my-dossiers-page.tsx';
 import { TrackPage } from './pages/track-page.tsx';
 import { trackDossier } from './track-dossier.ts';
+import { randomUUID } from 'node:crypto';
+import { toFieldErrors } from '../../platform/validation/validator.ts';
+import { t } from '../../platform/i18n/messages.ts';
+import { getFilingForm } from './get-filing-form.ts';
+import { FilingPage } from './pages/filing-page.tsx';
+import { submitDossier } from './submit-dossier.ts';
 import { renderDossierReceipt } from './render-dossier-receipt.ts';
 import { findDossierByReference } from './repository.ts';
 import { sendPdf } from './send-pdf.ts';
 
 export interface DossierPageDeps {
   db: Kysely<Database>;
+  now: () => Date;
   publicUrl: string;
   pageContext: (request: FastifyRequest, reply: FastifyReply) => Promise<PageContext>;
 }
@@ -42,10 +49,42 @@ export function registerDossierPages(app: FastifyInstance, deps: DossierPageDeps
     return sendPage(reply, <MyDossiersPage ctx={await deps.pageContext(request, reply)} list={list} />);
   });
 
-  pages.get('/ho-so-cua-toi/:reference', { schema: { hide: true, params: Type.Object({ reference: Type.String({ maxLength: 40 }) }) }, config: { access: 'person' } }, async (request, reply) => {
+  pages.get('/ho-so-cua-toi/:reference', {
+    schema: { hide: true, params: Type.Object({ reference: Type.String({ maxLength: 40 }) }), querystring: Type.Object({ 'da-nop': Type.Optional(Type.String({ maxLength: 1 })) }) },
+    config: { access: 'person' },
+  }, async (request, reply) => {
     const ctx = await deps.pageContext(request, reply);
     const view = await getApplicantDossier(deps.db, request.actor, request.params.reference, ctx.lang);
-    return sendPage(reply, <ApplicantDossierPage ctx={ctx} view={view} />);
+    const notice = request.query['da-nop'] !== undefined ? t(ctx.lang, 'filing.done', { reference: view.dossier.reference }) : undefined;
+    return sendPage(reply, <ApplicantDossierPage ctx={ctx} view={view} notice={notice} />);
+  });
+
+  const Code = Type.Object({ code: Type.String({ maxLength: 60 }) });
+  pages.get('/thu-tuc/:code/nop-ho-so', { schema: { hide: true, params: Code }, config: { access: 'person' } }, async (request, reply) => {
+    const form = await getFilingForm(deps.db, request.actor, request.params.code);
+    return sendPage(reply, <FilingPage ctx={await deps.pageContext(request, reply)} form={form} idempotencyKey={randomUUID()} />);
+  });
+
+  const FilingBody = Type.Object({
+    caseCode: Type.String({ minLength: 1, maxLength: 40 }), receivingAgencyCode: Type.String({ minLength: 1, maxLength: 35 }),
+    summary: Type.Optional(Type.String({ maxLength: 500 })), idempotencyKey: Type.String({ format: 'uuid' }), _csrf: Type.Optional(Type.String()),
+  });
+  pages.post('/thu-tuc/:code/nop-ho-so', { schema: { hide: true, params: Code, body: FilingBody }, attachValidation: true, config: { access: 'person' } }, async (request, reply) => {
+    const ctx = await deps.pageContext(request, reply);
+    const body = (request.body ?? {}) as Record<string, string>;
+    const again = async (errors: ReturnType<typeof toFieldErrors>) => sendPage(reply,
+      <FilingPage ctx={ctx} form={await getFilingForm(deps.db, request.actor, request.params.code)} idempotencyKey={body['idempotencyKey'] ?? randomUUID()} values={body} errors={errors} />, 400);
+    if (request.validationError) return again(toFieldErrors(request.validationError.validation as never, ctx.lang));
+    try {
+      const { reference } = await submitDossier(deps.db, request.actor, deps.now(), ctx.lang, {
+        procedureCode: request.params.code, caseCode: body['caseCode']!, receivingAgencyCode: body['receivingAgencyCode']!,
+        ...(body['summary']?.trim() ? { summary: body['summary'].trim() } : {}), formData: {}, idempotencyKey: body['idempotencyKey']!,
+      });
+      return reply.redirect(`/ho-so-cua-toi/${encodeURIComponent(reference)}?da-nop=1`, 303);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'validationFailed') return again(error.fieldErrors);
+      throw error;
+    }
   });
 
   pages.get('/ho-so-cua-toi/:reference/giay-tiep-nhan', { schema: { hide: true, params: Type.Object({ reference: Type.String({ maxLength: 40 }) }) }, config: { access: 'person' } }, async (request, reply) => {

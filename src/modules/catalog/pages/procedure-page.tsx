@@ -27,7 +27,7 @@ export function ProcedurePage({ ctx, detail, canonical }: { ctx: PageContext; de
         {p.onlineLevel === 'partial' && p.partialReason ? (
           <p class="notice"><strong>{t(lang, 'procedure.partialReason')}:</strong> {p.partialReason}</p>
         ) : null}
-        <p class="notice">{t(lang, 'procedure.submitSoon')}</p>
+        {p.channels.includes('online') ? <p><a class="button-link" href={`/thu-tuc/${encodeURIComponent(p.code)}/nop-ho-so`}>{t(lang, 'procedure.applyOnline')}</a></p> : null}
 
         <h2 id="sequence">{t(lang, 'procedure.sequence')}</h2>
         <ol class="steps">{p.sequence.map((s) => <li>{s}</li>)}</ol>

@@ -40,13 +40,14 @@ export function MyDossiersPage({ ctx, list }: { ctx: PageContext; list: MyDossie
 }
 
 /** One dossier for its applicant: the header, the timeline of every step, and the due date explained (S-g, CAL-07). */
-export function ApplicantDossierPage({ ctx, view }: { ctx: PageContext; view: ApplicantDossier }) {
+export function ApplicantDossierPage({ ctx, view, notice }: { ctx: PageContext; view: ApplicantDossier; notice?: string | undefined }) {
   const { lang } = ctx;
   const { dossier } = view;
   const title = `${view.procedure.name} — ${dossier.code ?? dossier.reference}`;
   return (
     <Layout ctx={ctx} title={title} crumbs={[{ href: '/', label: t(lang, 'nav.home') }, { href: '/ho-so-cua-toi', label: t(lang, 'myDossiers.title') }, { label: dossier.code ?? dossier.reference }]}>
       <h1>{view.procedure.name}</h1>
+      {notice ? <p class="notice" role="status">{notice}</p> : null}
       <dl class="summary">
         <dt>{t(lang, 'myDossiers.reference')}</dt><dd>{dossier.reference}</dd>
         <dt>{t(lang, 'myDossiers.code')}</dt><dd>{dossier.code ?? t(lang, 'myDossiers.noCode')}</dd>
