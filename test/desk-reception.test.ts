@@ -53,7 +53,8 @@ describe('the one-stop desk (issue 4 §4, S-h, ST-01..ST-05, DL-05)', () => {
     assert.match(await page.locator('.notice').textContent() ?? '', /Đã cập nhật hồ sơ 000\.00\.41\.H99-\d{6}-\d{4}\./);
     assert.equal(await status(), 'Được tiếp nhận');
     assert.equal(await page.locator('.badge').count(), 1, 'the due date is shown with its time left');
-    const receipt = await page.request.get(`${dossierUrl}/giay-tiep-nhan`);
+    const receiptHref = await page.getByRole('link', { name: /Mẫu 01/ }).getAttribute('href');
+    const receipt = await page.request.get(`${server.url}${receiptHref}`);
     assert.equal(receipt.status(), 200);
     assert.equal(receipt.headers()['content-type'], 'application/pdf');
     assert.ok((await receipt.body()).subarray(0, 5).equals(Buffer.from('%PDF-')));
@@ -76,7 +77,7 @@ describe('the one-stop desk (issue 4 §4, S-h, ST-01..ST-05, DL-05)', () => {
     const id = (await server.database.db.selectFrom('dossier').select('id').where('idempotency_key', 'like', 'demo-seed-%').executeTakeFirstOrThrow()).id;
     const otherDesk = await signInOfficer(server, 'thu.pt@demo.hoabinhxanh.vn');
     assert.equal((await otherDesk.get(`/mot-cua/ho-so/${id}`)).status, 403);
-    assert.equal((await otherDesk.get(`/mot-cua/ho-so/${id}/giay-tiep-nhan`)).status, 404, 'another agency\'s receipt is as if it did not exist');
+    assert.equal((await otherDesk.get(`/mot-cua/ho-so/${id}/phieu/2`)).status, 404, 'another agency\'s notices are as if they did not exist');
     assert.equal((await otherDesk.post(`/mot-cua/ho-so/${id}/tiep-nhan`, {}, '/mot-cua/ho-so')).status, 403);
     assert.doesNotMatch(await (await otherDesk.get('/mot-cua/ho-so?hang=inProcess')).text(), /Tách hộ/);
   });

@@ -87,21 +87,29 @@ describe('following a dossier (issue 4 §6, P-12, P-17, S-g)', () => {
     assert.deepEqual(await axeViolations(browser, `${server.url}/tra-cuu-ho-so?ma=${encodeURIComponent(code)}`), []);
   });
 
-  it('FORM-02: gives the applicant the receipt (Mẫu 01) of a received dossier as a PDF, with its code and appointment', async () => {
+  it('FORM-02: lists each notice on the timeline and gives it as a PDF: Mẫu 01 with code and appointment, Mẫu 02 with the items', async () => {
     const citizen = httpClient(server);
     await citizen.post('/dang-nhap', { identifier: 'an.nguyen@demo.hoabinhxanh.vn', password: demoPassword });
-    assert.match(await (await citizen.get(`/ho-so-cua-toi/${reference}`)).text(), /giay-tiep-nhan/);
-    const response = await citizen.get(`/ho-so-cua-toi/${reference}/giay-tiep-nhan`);
-    assert.equal(response.status, 200);
-    assert.equal(response.headers.get('content-type'), 'application/pdf');
-    const { text } = await extractText(await getDocumentProxy(new Uint8Array(await response.arrayBuffer())), { mergePages: true });
-    assert.match(text, /GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ/);
-    assert.ok(text.includes(code), 'the dossier code');
-    assert.match(text, /Nguyễn Văn An/);
-    assert.match(text, /Lý Thị Mơ/, 'the receiving officer');
+    const page = await (await citizen.get(`/ho-so-cua-toi/${reference}`)).text();
+    const links = [...page.matchAll(/href="([^"]*\/phieu\/\d+)"/g)].map((m) => m[1]!);
+    assert.equal(links.length, 2, 'the receipt and the supplement request');
+    const text = async (path: string) => {
+      const response = await citizen.get(path);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('content-type'), 'application/pdf');
+      return (await extractText(await getDocumentProxy(new Uint8Array(await response.arrayBuffer())), { mergePages: true })).text;
+    };
+    const receipt = await text(links[0]!);
+    assert.match(receipt, /GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ/);
+    assert.ok(receipt.includes(code), 'the dossier code');
+    assert.match(receipt, /Nguyễn Văn An/);
+    assert.match(receipt, /Lý Thị Mơ/, 'the receiving officer');
+    const supplement = await text(links[1]!);
+    assert.match(supplement, /YÊU CẦU BỔ SUNG/);
+    assert.match(supplement, /Giấy tờ chứng minh chỗ ở hợp pháp/);
     const business = httpClient(server);
     await business.post('/dang-nhap', { identifier: 'ketoan@thuongmaihbx.demo.vn', password: demoPassword });
-    assert.equal((await business.get(`/ho-so-cua-toi/${reference}/giay-tiep-nhan`)).status, 404);
+    assert.equal((await business.get(links[0]!)).status, 404);
   });
 
   it('never shows one person\'s dossier to another, and keeps officers out of the citizen pages', async () => {

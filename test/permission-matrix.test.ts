@@ -59,10 +59,10 @@ const expected: Record<string, Access> = {
   'POST /thu-tuc/:code/nop-ho-so': 'person',
   'GET /ho-so-cua-toi': 'person',
   'GET /ho-so-cua-toi/:reference': 'person',
-  'GET /ho-so-cua-toi/:reference/giay-tiep-nhan': 'person',
+  'GET /ho-so-cua-toi/:reference/phieu/:seq': 'person',
   'GET /mot-cua/ho-so': { permission: 'dossier.receive' },
   'GET /mot-cua/ho-so/:id': { permission: 'dossier.receive' },
-  'GET /mot-cua/ho-so/:id/giay-tiep-nhan': { permission: 'dossier.receive' },
+  'GET /mot-cua/ho-so/:id/phieu/:seq': { permission: 'dossier.receive' },
   'POST /mot-cua/ho-so/:id/tiep-nhan': { permission: 'dossier.receive' },
   'POST /mot-cua/ho-so/:id/tu-choi': { permission: 'dossier.receive' },
   'POST /mot-cua/ho-so/:id/yeu-cau-bo-sung': { permission: 'dossier.receive' },
@@ -106,7 +106,7 @@ const expected: Record<string, Access> = {
   'POST /quan-tri/ung-dung/:id/thu-hoi': { permission: 'apiClient.manage' },
 };
 
-const sample: Record<string, string> = { ':code': '1.004222', ':file': 'TP1.pdf', ':accountId': '00000000-0000-4000-8000-000000000000', ':roleCode': 'reception', ':id': '00000000-0000-4000-8000-000000000001' };
+const sample: Record<string, string> = { ':code': '1.004222', ':file': 'TP1.pdf', ':accountId': '00000000-0000-4000-8000-000000000000', ':roleCode': 'reception', ':id': '00000000-0000-4000-8000-000000000001', ':seq': '1' };
 const actors = ['anonymous', 'citizen', 'business', 'officerWithoutMfa', 'reception', 'specialist', 'leader', 'clerk', 'agencyAdmin', 'provinceAdmin', 'reportViewer'] as const;
 type ActorName = (typeof actors)[number];
 

@@ -27,7 +27,7 @@ export async function getApplicantDossier(db: Kysely<Database>, actor: Actor, re
   const projection = projectDossier(actions.map((a) => ({ kind: a.kind as ActionKind, at: new Date(a.at), payload: a.payload as DossierActionRecord['payload'] })), rules);
   return {
     dossier, procedure: { code: version.code, name: version.definition.name }, agency: agency?.name ?? '',
-    timeline: actions.map((a) => ({ kind: a.kind as ActionKind, at: new Date(a.at), actor: a.actor_label, reason: a.reason, toStatus: a.to_status })),
+    timeline: actions.map((a) => ({ seq: a.seq, kind: a.kind as ActionKind, at: new Date(a.at), actor: a.actor_label, reason: a.reason, toStatus: a.to_status })),
     dueDateExplanation: projection.dueDateSteps.length ? explainDueDate(projection.dueDateSteps, lang) : [],
   };
 }

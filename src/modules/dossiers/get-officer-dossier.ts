@@ -41,7 +41,7 @@ export async function getOfficerDossier(db: Kysely<Database>, actor: Actor, doss
     dossier, agency: agency?.name ?? '', available,
     procedure: { code: version.code, name: version.definition.name, caseName: procedureCase?.name ?? dossier.case_code },
     components: version.definition.components.filter((c) => c.caseCodes.length === 0 || c.caseCodes.includes(dossier.case_code)).map((c) => c.name),
-    timeline: actions.map((a) => ({ kind: a.kind as ActionKind, at: new Date(a.at), actor: a.actor_label, reason: a.reason, toStatus: a.to_status })),
+    timeline: actions.map((a) => ({ seq: a.seq, kind: a.kind as ActionKind, at: new Date(a.at), actor: a.actor_label, reason: a.reason, toStatus: a.to_status })),
     dueDateExplanation: projection.dueDateSteps.length ? explainDueDate(projection.dueDateSteps, lang) : [],
     timeLeft: timeLeft(rules.calendar, dossier.due_at ? new Date(dossier.due_at) : null, now),
   };

@@ -17,7 +17,7 @@ import { t } from '../../platform/i18n/messages.ts';
 import { getFilingForm } from './get-filing-form.ts';
 import { FilingPage } from './pages/filing-page.tsx';
 import { submitDossier } from './submit-dossier.ts';
-import { renderDossierReceipt } from './render-dossier-receipt.ts';
+import { renderDossierNotice } from './render-dossier-notice.ts';
 import { findDossierByReference } from './repository.ts';
 import { sendPdf } from './send-pdf.ts';
 
@@ -87,9 +87,11 @@ export function registerDossierPages(app: FastifyInstance, deps: DossierPageDeps
     }
   });
 
-  pages.get('/ho-so-cua-toi/:reference/giay-tiep-nhan', { schema: { hide: true, params: Type.Object({ reference: Type.String({ maxLength: 40 }) }) }, config: { access: 'person' } }, async (request, reply) => {
+  pages.get('/ho-so-cua-toi/:reference/phieu/:seq', {
+    schema: { hide: true, params: Type.Object({ reference: Type.String({ maxLength: 40 }), seq: Type.Integer({ minimum: 1 }) }) }, config: { access: 'person' },
+  }, async (request, reply) => {
     const dossier = await findDossierByReference(deps.db, request.params.reference);
     if (!dossier) throw new AppError('dossierNotFound');
-    return sendPdf(reply, await renderDossierReceipt(deps.db, request.actor, dossier.id, deps.publicUrl));
+    return sendPdf(reply, await renderDossierNotice(deps.db, request.actor, { dossierId: dossier.id, seq: request.params.seq, publicUrl: deps.publicUrl }));
   });
 }

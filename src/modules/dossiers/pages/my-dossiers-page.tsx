@@ -55,8 +55,7 @@ export function ApplicantDossierPage({ ctx, view, notice }: { ctx: PageContext; 
         <dt>{t(lang, 'track.agency')}</dt><dd>{view.agency}</dd>
         {dossier.due_at ? <><dt>{t(lang, 'track.dueAt')}</dt><dd>{dateTimeText(lang, dossier.due_at)}</dd></> : null}
       </dl>
-      {dossier.code ? <p><a href={`/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/giay-tiep-nhan`}>{t(lang, 'dossierPage.receipt')}</a></p> : null}
-      <DossierTimeline lang={lang} timeline={view.timeline} dueDateExplanation={view.dueDateExplanation} />
+      <DossierTimeline lang={lang} timeline={view.timeline} dueDateExplanation={view.dueDateExplanation} noticeHref={(seq) => `/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/phieu/${seq}`} />
     </Layout>
   );
 }

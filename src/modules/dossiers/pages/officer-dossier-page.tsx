@@ -41,7 +41,6 @@ export function OfficerDossierPage({ ctx, view, errors = [], notice }: Props) {
         {applicant.phone || applicant.email ? <><dt>{t(lang, 'desk.contact')}</dt><dd>{[applicant.phone, applicant.email].filter(Boolean).join(' · ')}</dd></> : null}
         {dossier.due_at ? <><dt>{t(lang, 'track.dueAt')}</dt><dd>{dateTimeText(lang, dossier.due_at)} <span class={`badge badge-${view.timeLeft}`}>{t(lang, `desk.timeLeft.${view.timeLeft}` as MessageKey)}</span></dd></> : null}
       </dl>
-      {dossier.code ? <p><a href={`${base}/giay-tiep-nhan`}>{t(lang, 'dossierPage.receipt')}</a></p> : null}
       <h2 id="components">{t(lang, 'desk.components')}</h2>
       <ul>{view.components.map((c) => <li>{c}</li>)}</ul>
 
@@ -112,7 +111,7 @@ export function OfficerDossierPage({ ctx, view, errors = [], notice }: Props) {
         </form>
       ) : null}
 
-      <DossierTimeline lang={lang} timeline={view.timeline} dueDateExplanation={view.dueDateExplanation} />
+      <DossierTimeline lang={lang} timeline={view.timeline} dueDateExplanation={view.dueDateExplanation} noticeHref={(seq) => `${base}/phieu/${seq}`} />
     </Layout>
   );
 }

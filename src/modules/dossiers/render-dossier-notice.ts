@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../platform/context.ts';
+import type { Database } from '../../platform/db/tables.ts';
+import { isAllowed } from '../../platform/auth/authorize.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { explainDueDate } from '../../platform/clock/explain-due-date.ts';
+import { findAgency, getProcedureVersion } from '../catalog/procedure-versions.ts';
+import { loadClockRules } from './load-clock-rules.ts';
+import { renderApologyNotice } from './notices/apology-notice.ts';
+import { renderReceipt } from './notices/receipt.ts';
+import { renderReceptionRefusal } from './notices/reception-refusal.ts';
+import { renderSupplementRequest } from './notices/supplement-request.ts';
+import { projectDossier, type DossierActionRecord } from './project-dossier.ts';
+import { findDossier, listActions } from './repository.ts';
+import type { ActionKind } from './status-machine.ts';
+import type { ApplicantSnapshot } from './tables.ts';
+
+/** The actions that issue a notice to the applicant (FORM-01): Mẫu 01, 02, 03 and 04. */
+export const noticeActions: ReadonlySet<ActionKind> = new Set(['received', 'supplementRequested', 'receptionRefused', 'extended']);
+
+/**
+ * The notice an action issued, as a PDF (FORM-02: retrievable in the system at any time), for the dossier's
+ * applicant and the officers of its agency; anyone else gets "not found". It is rebuilt from the action log as it
+ * stood at that action, so a receipt keeps the appointment and explanation given that day.
+ */
+export async function renderDossierNotice(db: Kysely<Database>, actor: Actor, input: { dossierId: string; seq: number; publicUrl: string }): Promise<{ fileName: string; pdf: Buffer }> {
+  const dossier = await findDossier(db, input.dossierId);
+  const mayRead = dossier && (actor.kind === 'person'
+    ? dossier.applicant_account_id === actor.accountId
+    : isAllowed(actor, 'dossier.read', { agencyId: dossier.receiving_agency_id }));
+  if (!dossier || !mayRead) throw new AppError('dossierNotFound');
+  const actions = await listActions(db, dossier.id);
+  const index = actions.findIndex((a) => a.seq === input.seq);
+  const action = actions[index];
+  if (!action || !noticeActions.has(action.kind as ActionKind)) throw new AppError('notFound');
+  const [rules, version, agency] = await Promise.all([loadClockRules(db, dossier), getProcedureVersion(db, dossier.procedure_version_id), findAgency(db, { id: dossier.receiving_agency_id })]);
+  const asOfAction = projectDossier(actions.slice(0, index + 1).map((a) => ({ kind: a.kind as ActionKind, at: new Date(a.at), payload: a.payload as DossierActionRecord['payload'] })), rules);
+  const definition = version.definition;
+  const at = new Date(action.at);
+  const base = {
+    issuer: { agencyName: agency!.name, place: agency!.name.replace(/^Ủy ban nhân dân (tỉnh|thành phố|phường|xã|đặc khu) /i, '') },
+    issuedAt: at,
+    dossier: {
+      code: asOfAction.code, reference: dossier.reference, procedureName: definition.name, procedureCode: version.code,
+      caseName: definition.cases.find((c) => c.code === dossier.case_code)?.name, applicant: dossier.applicant as ApplicantSnapshot,
+    },
+  };
+  const payload = action.payload as { items?: { name: string; reason: string }[]; guidance?: string; newDueAt?: string; previousDueAt?: string };
+  const name = (form: string) => `${form}-${asOfAction.code ?? dossier.reference}-${action.seq}.pdf`;
+  switch (action.kind) {
+    case 'received':
+      return {
+        fileName: name('giay-tiep-nhan'),
+        pdf: await renderReceipt({
+          ...base, dossier: { ...base.dossier, code: asOfAction.code! },
+          components: definition.components.filter((c) => c.caseCodes.length === 0 || c.caseCodes.includes(dossier.case_code))
+            .map((c) => ({ name: c.name, originals: c.originals, copies: c.copies })),
+          receivedAt: at, dueAt: asOfAction.dueAt!,
+          returnPlace: agency!.address ? `Bộ phận Một cửa ${agency!.name}, ${agency!.address}` : `Bộ phận Một cửa ${agency!.name}`,
+          dueDateExplanation: explainDueDate(asOfAction.dueDateSteps, 'vi'), receivingOfficer: action.actor_label, publicUrl: input.publicUrl,
+        }),
+      };
+    case 'supplementRequested':
+      return {
+        fileName: name('phieu-yeu-cau-bo-sung'),
+        pdf: await renderSupplementRequest({
+          ...base, receivedAt: asOfAction.receivedAt, items: payload.items ?? [], guidance: payload.guidance || undefined,
+          officer: action.actor_label, publicUrl: input.publicUrl,
+        }),
+      };
+    case 'receptionRefused':
+      return { fileName: name('phieu-tu-choi'), pdf: await renderReceptionRefusal({ ...base, reasons: [action.reason ?? ''], officer: action.actor_label }) };
+    default:
+      return {
+        fileName: name('phieu-xin-loi-hen-lai'),
+        pdf: await renderApologyNotice({
+          ...base, dossier: { ...base.dossier, code: asOfAction.code! }, receivedAt: asOfAction.receivedAt!,
+          previousDueAt: new Date(payload.previousDueAt!), newDueAt: new Date(payload.newDueAt!), reason: action.reason ?? '',
+          signer: { title: 'Lãnh đạo cơ quan', name: action.actor_label }, publicUrl: input.publicUrl,
+        }),
+      };
+  }
+}
