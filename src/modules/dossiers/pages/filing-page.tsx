@@ -1,4 +1,5 @@
 import { t, type MessageKey } from '../../../platform/i18n/messages.ts';
+import { ErrorSummary, pointerErrors } from '../../../platform/views/error-summary.tsx';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import type { FieldError } from '../../../platform/validation/validator.ts';
 import type { FilingForm } from '../get-filing-form.ts';
@@ -26,12 +27,7 @@ export function FilingPage({ ctx, form, idempotencyKey, values = {}, errors = []
   return (
     <Layout ctx={ctx} title={title} crumbs={[{ href: '/', label: t(lang, 'nav.home') }, { href: `/thu-tuc/${encodeURIComponent(form.procedure.code)}`, label: form.procedure.name }, { label: t(lang, 'filing.crumb') }]}>
       <h1>{title}</h1>
-      {errors.length ? (
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-          <h2 id="error-summary-title">{t(lang, 'form.errorSummary')}</h2>
-          <ul>{errors.map((e) => <li><a href={`#${e.path.slice(1)}`}>{e.message}</a></li>)}</ul>
-        </div>
-      ) : null}
+      <ErrorSummary lang={lang} errors={pointerErrors(errors)} />
       <form method="post" action={`/thu-tuc/${encodeURIComponent(form.procedure.code)}/nop-ho-so`} class="stack-form" novalidate>
         <input type="hidden" name="_csrf" value={ctx.csrfToken} />
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />

@@ -1,4 +1,5 @@
 import { t, type MessageKey } from '../../../platform/i18n/messages.ts';
+import { ErrorSummary } from '../../../platform/views/error-summary.tsx';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import type { FieldError } from '../../../platform/validation/validator.ts';
 import type { OfficerDossierView } from '../get-officer-dossier.ts';
@@ -25,12 +26,7 @@ export function OfficerDossierPage({ ctx, view, errors = [], notice }: Props) {
       crumbs={[{ href: '/', label: t(lang, 'nav.home') }, { href: '/mot-cua/ho-so', label: t(lang, 'desk.title') }, { label: dossier.code ?? dossier.reference }]}>
       <h1>{view.procedure.name}</h1>
       {notice ? <p class="notice" role="status">{notice}</p> : null}
-      {errors.length ? (
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-          <h2 id="error-summary-title">{t(lang, 'form.errorSummary')}</h2>
-          <ul>{errors.map((e) => <li>{e.message}</li>)}</ul>
-        </div>
-      ) : null}
+      <ErrorSummary lang={lang} errors={errors.map((e) => ({ message: e.message }))} />
       <dl class="summary">
         <dt>{t(lang, 'myDossiers.code')}</dt><dd>{dossier.code ?? t(lang, 'myDossiers.noCode')}</dd>
         <dt>{t(lang, 'myDossiers.reference')}</dt><dd>{dossier.reference}</dd>

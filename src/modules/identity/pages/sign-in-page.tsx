@@ -1,4 +1,5 @@
 import { t } from '../../../platform/i18n/messages.ts';
+import { ErrorSummary, pointerErrors } from '../../../platform/views/error-summary.tsx';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import type { FieldError } from '../../../platform/validation/validator.ts';
 import { OidcSignInOptions } from '../oidc/pages/oidc-pages.tsx';
@@ -17,16 +18,11 @@ interface SignInPageProps {
 export function SignInPage({ ctx, csrfToken, identifier = '', formError, fieldErrors = [], next }: SignInPageProps) {
   const { lang } = ctx;
   const fieldError = (name: string) => fieldErrors.find((e) => e.path === `/body/${name}`)?.message;
-  const errors = [...(formError ? [{ href: '#identifier', text: formError }] : []), ...fieldErrors.map((e) => ({ href: `#${e.path.split('/').pop()}`, text: e.message }))];
+  const errors = [...(formError ? [{ target: 'identifier', message: formError }] : []), ...pointerErrors(fieldErrors)];
   return (
     <Layout ctx={ctx} title={t(lang, 'signIn.title')} crumbs={[{ href: '/', label: t(lang, 'nav.home') }, { label: t(lang, 'signIn.title') }]}>
       <h1>{t(lang, 'signIn.title')}</h1>
-      {errors.length ? (
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-          <h2 id="error-summary-title">{t(lang, 'form.errorSummary')}</h2>
-          <ul>{errors.map((e) => <li><a href={e.href}>{e.text}</a></li>)}</ul>
-        </div>
-      ) : null}
+      <ErrorSummary lang={lang} errors={errors} />
       <form method="post" action="/dang-nhap" class="stack-form" novalidate>
         <input type="hidden" name="_csrf" value={csrfToken} />
         {next ? <input type="hidden" name="next" value={next} /> : null}

@@ -1,4 +1,5 @@
 import { t, type MessageKey } from '../../i18n/messages.ts';
+import { ErrorSummary } from '../../views/error-summary.tsx';
 import { Layout, type PageContext } from '../../views/layout.tsx';
 import type { AccessStatistics } from '../get-access-statistics.ts';
 
@@ -35,12 +36,7 @@ export function AccessStatisticsPage({ ctx, from, to, errors = [], statistics }:
     <Layout ctx={ctx} title={t(lang, 'stats.title')} crumbs={[{ href: '/', label: t(lang, 'nav.home') }, { label: t(lang, 'stats.title') }]}>
       <h1>{t(lang, 'stats.title')}</h1>
       <p class="lead">{t(lang, 'stats.lead')}</p>
-      {errors.length ? (
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-          <h2 id="error-summary-title">{t(lang, 'form.errorSummary')}</h2>
-          <ul>{errors.map((e) => <li><a href={`#${e.name}`}>{t(lang, e.message)}</a></li>)}</ul>
-        </div>
-      ) : null}
+      <ErrorSummary lang={lang} errors={errors.map((e) => ({ target: e.name, message: t(lang, e.message) }))} />
       <form method="get" action="/quan-tri/thong-ke-truy-cap" class="period-form" novalidate>
         {dateField('from')}
         {dateField('to')}

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { ErrorSummary as SharedErrorSummary } from '../../../../platform/views/error-summary.tsx';
 import { t, type Lang, type MessageKey } from '../../../../platform/i18n/messages.ts';
 import type { Crumb, PageContext } from '../../../../platform/views/layout.tsx';
 
@@ -29,13 +30,7 @@ export function AdminNav({ lang, current }: { lang: Lang; current: string }) {
 }
 
 export function ErrorSummary({ lang, errors }: { lang: Lang; errors: readonly FormError[] }) {
-  if (!errors.length) return null;
-  return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">{t(lang, 'form.errorSummary')}</h2>
-      <ul>{errors.map((e) => <li><a href={`#${e.field}`}>{e.message}</a></li>)}</ul>
-    </div>
-  );
+  return <SharedErrorSummary lang={lang} errors={errors.map((e) => ({ target: e.field, message: e.message }))} />;
 }
 
 /** A labelled field with its hint and error tied to the control by aria-describedby. */

@@ -1,4 +1,5 @@
 import { t, type MessageKey } from '../../../../platform/i18n/messages.ts';
+import { ErrorSummary, pointerErrors } from '../../../../platform/views/error-summary.tsx';
 import { Layout, type PageContext } from '../../../../platform/views/layout.tsx';
 import type { FieldError } from '../../../../platform/validation/validator.ts';
 import type { IssuedCredentials } from '../create-api-client.ts';
@@ -34,12 +35,7 @@ export function ApiClientsPage({ ctx, csrfToken, overview, form = emptyForm, fie
     <Layout ctx={ctx} title={t(lang, 'apiClients.title')} crumbs={crumbs(lang)}>
       <h1>{t(lang, 'apiClients.title')}</h1>
       <p>{t(lang, 'apiClients.lead')}</p>
-      {fieldErrors.length ? (
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-          <h2 id="error-summary-title">{t(lang, 'form.errorSummary')}</h2>
-          <ul>{fieldErrors.map((e) => <li><a href={`#${e.path.split('/').pop()}`}>{e.message}</a></li>)}</ul>
-        </div>
-      ) : null}
+      <ErrorSummary lang={lang} errors={pointerErrors(fieldErrors)} />
 
       <h2 id="clients">{t(lang, 'apiClients.listHeading')}</h2>
       {overview.clients.length ? (

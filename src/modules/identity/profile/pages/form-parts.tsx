@@ -1,17 +1,12 @@
 import type { ComponentChildren } from 'preact';
-import { t, type Lang } from '../../../../platform/i18n/messages.ts';
+import { ErrorSummary as SharedErrorSummary } from '../../../../platform/views/error-summary.tsx';
+import type { Lang } from '../../../../platform/i18n/messages.ts';
 
 /** A field's problem, already in the reader's language. */
 export interface FormError { name: string; message: string }
 
 export function ErrorSummary({ lang, errors }: { lang: Lang; errors: FormError[] }) {
-  if (!errors.length) return null;
-  return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">{t(lang, 'form.errorSummary')}</h2>
-      <ul>{errors.map((e) => <li><a href={`#${e.name}`}>{e.message}</a></li>)}</ul>
-    </div>
-  );
+  return <SharedErrorSummary lang={lang} errors={errors.map((e) => ({ target: e.name, message: e.message }))} />;
 }
 
 export function SuccessNotice({ children }: { children: ComponentChildren }) {

@@ -1,18 +1,12 @@
 import type { ComponentChildren } from 'preact';
-import { t, type Lang } from '../../../../platform/i18n/messages.ts';
+import { ErrorSummary as SharedErrorSummary } from '../../../../platform/views/error-summary.tsx';
+import type { Lang } from '../../../../platform/i18n/messages.ts';
 
 /** Field name → message, for the fields that failed. */
 export type FieldMessages = Record<string, string>;
 
 export function ErrorSummary({ lang, errors }: { lang: Lang; errors: FieldMessages }) {
-  const entries = Object.entries(errors);
-  if (!entries.length) return null;
-  return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">{t(lang, 'form.errorSummary')}</h2>
-      <ul>{entries.map(([name, text]) => <li><a href={`#${name}`}>{text}</a></li>)}</ul>
-    </div>
-  );
+  return <SharedErrorSummary lang={lang} errors={Object.entries(errors).map(([target, message]) => ({ target, message }))} />;
 }
 
 interface FieldProps {

@@ -1,4 +1,5 @@
 import { t, type MessageKey } from '../../../../platform/i18n/messages.ts';
+import { ErrorSummary, pointerErrors } from '../../../../platform/views/error-summary.tsx';
 import { Layout, type PageContext } from '../../../../platform/views/layout.tsx';
 import type { FieldError } from '../../../../platform/validation/validator.ts';
 
@@ -35,12 +36,7 @@ export function CalendarPage({ ctx, data, errors = [], values = {}, recomputed }
         <a href={`/quan-tri/lich-lam-viec?nam=${data.year - 1}`}>{data.year - 1}</a> · <a href={`/quan-tri/lich-lam-viec?nam=${data.year + 1}`}>{data.year + 1}</a>
       </nav>
       {recomputed !== undefined ? <p class="notice" role="status">{t(lang, 'calendar.saved', { count: recomputed })}</p> : null}
-      {errors.length ? (
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-          <h2 id="error-summary-title">{t(lang, 'form.errorSummary')}</h2>
-          <ul>{errors.map((e) => <li><a href={`#${e.path.slice(1)}`}>{e.message}</a></li>)}</ul>
-        </div>
-      ) : null}
+      <ErrorSummary lang={lang} errors={pointerErrors(errors)} />
       <h2 id="days">{t(lang, 'calendar.days')}</h2>
       <div class="table-wrap" role="region" aria-labelledby="days" tabIndex={0}>
         <table>
