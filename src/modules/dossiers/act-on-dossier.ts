@@ -10,8 +10,19 @@ import { findDossier } from './repository.ts';
 type DossierRow = NonNullable<Awaited<ReturnType<typeof findDossier>>>;
 
 /**
+ * Whether the actor holds the permission on this dossier: the applicant on their own; an officer at the unit the
+ * dossier was filed with, at its one-stop desk, or at the unit of its current step (each including the units above).
+ */
+export function isAllowedOnDossier(actor: Actor, permission: string,
+  dossier: { applicant_account_id: string | null; receiving_agency_id: number; desk_agency_id: number; current_agency_id: number | null }): boolean {
+  if (actor.kind === 'person') return isAllowed(actor, permission, { ownerAccountId: dossier.applicant_account_id ?? undefined });
+  const units = [dossier.receiving_agency_id, dossier.desk_agency_id, ...(dossier.current_agency_id === null ? [] : [dossier.current_agency_id])];
+  return units.some((agencyId) => isAllowed(actor, permission, { agencyId }));
+}
+
+/**
  * The frame of every officer or applicant action on a dossier: find it, authorise the actor for this dossier
- * (its owner, or an officer holding the permission over its agency), let the use case check its own rules, then
+ * (its owner, or an officer holding the permission over one of its units), let the use case check its own rules, then
  * append the action in one transaction.
  */
 export async function actOnDossier(db: Kysely<Database>, input: {
@@ -21,8 +32,7 @@ export async function actOnDossier(db: Kysely<Database>, input: {
 }): Promise<DossierProjection> {
   const dossier = await findDossier(db, input.dossierId);
   if (!dossier) throw new AppError('dossierNotFound');
-  const scope = input.actor.kind === 'person' ? { ownerAccountId: dossier.applicant_account_id ?? undefined } : { agencyId: dossier.receiving_agency_id };
-  if (!input.permissions.some((permission) => isAllowed(input.actor, permission, scope))) {
+  if (!input.permissions.some((permission) => isAllowedOnDossier(input.actor, permission, dossier))) {
     throw new AppError(input.actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden');
   }
   return db.transaction().execute(async (trx) => {

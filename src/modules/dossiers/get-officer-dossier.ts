@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/tables.ts';
-import { authorize, isAllowed } from '../../platform/auth/authorize.ts';
+import { isAllowedOnDossier } from './act-on-dossier.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { explainDueDate } from '../../platform/clock/explain-due-date.ts';
 import type { Lang } from '../../platform/i18n/messages.ts';
@@ -27,15 +27,14 @@ const permissionOf: Record<DeskAction, string[]> = {
 export async function getOfficerDossier(db: Kysely<Database>, actor: Actor, dossierId: string, now: Date, lang: Lang) {
   const dossier = await findDossier(db, dossierId);
   if (!dossier) throw new AppError('dossierNotFound');
-  authorize(actor, 'dossier.read', { agencyId: dossier.receiving_agency_id });
+  if (!isAllowedOnDossier(actor, 'dossier.read', dossier)) throw new AppError(actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden');
   const [actions, rules, version, agency] = await Promise.all([
     listActions(db, dossier.id), loadClockRules(db, dossier), getProcedureVersion(db, dossier.procedure_version_id),
     findAgency(db, { id: dossier.receiving_agency_id }),
   ]);
   const projection = projectDossier(actions.map((a) => ({ kind: a.kind as ActionKind, at: new Date(a.at), payload: a.payload as DossierActionRecord['payload'] })), rules);
-  const scope = { agencyId: dossier.receiving_agency_id };
   const available = deskActions.filter((kind) => nextStatus(dossier.status as DossierStatusCode, projection.resumeTo.at(-1) ?? null, kind) !== null
-    && permissionOf[kind].some((p) => isAllowed(actor, p, scope)));
+    && permissionOf[kind].some((p) => isAllowedOnDossier(actor, p, dossier)));
   const procedureCase = version.definition.cases.find((c) => c.code === dossier.case_code);
   return {
     dossier, agency: agency?.name ?? '', available,

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createWorkingCalendar, defaultRestWeekdays, defaultWorkingHours } from '../../platform/clock/working-calendar.ts';
+import { defaultProcess } from '../workflow/process/default-process.ts';
 import { InvalidTransition, projectDossier, type DossierActionRecord } from './project-dossier.ts';
 import { transitions, type ActionKind, type DossierStatusCode } from './status-machine.ts';
 
@@ -53,6 +54,28 @@ describe('dossier status machine (ST-M1) and projection (ST-M3, DL-01)', () => {
         else assert.throws(run, InvalidTransition, `${action} from ${from}`);
       }
     }
+  });
+
+  it('follows the process: the current step, its unit, its holder and its own due time (DL-08)', () => {
+    const definition = defaultProcess([{ value: 7, unit: 'workingDays' }]);
+    const process = { processId: 1, definition, stepAgencyIds: { TIEP_NHAN: 41, THAM_DINH: 41, PHE_DUYET: 41, BAN_HANH: 41, TRA_KET_QUA: 30 } };
+    const withProcess = { ...rules, process };
+    const log = [
+      act('submitted', '2026-11-02T08:00'), act('received', '2026-11-02T09:00', { code: 'X' }),
+      act('forwarded', '2026-11-02T10:00', { assigneeId: 'duc' }),
+    ];
+    const handling = projectDossier(log, withProcess);
+    assert.deepEqual([handling.currentStep, handling.currentAgencyId, handling.assigneeId], ['THAM_DINH', 41, 'duc'], 'a forward without a step goes to the next step');
+    // The appraisal budget is 56 h − 6 h (clerk) − 8 h (leader) = 42 working hours: 5 h on Monday, 32 h Tue–Fri, 5 h the next Monday.
+    assert.equal(handling.stepDueAt?.toISOString(), at('2026-11-09T14:00').toISOString());
+    const paused = projectDossier([...log, act('supplementRequested', '2026-11-03T09:00')], withProcess);
+    assert.equal(paused.stepDueAt, null, 'a pause stops the step clock');
+    const approval = projectDossier([...log, act('forwarded', '2026-11-03T14:00', { toStep: 'PHE_DUYET' }), act('assigned', '2026-11-03T15:00', { assigneeId: 'ngoc' })], withProcess);
+    assert.deepEqual([approval.currentStep, approval.assigneeId], ['PHE_DUYET', 'ngoc']);
+    const resolved = projectDossier([...log, act('resolved', '2026-11-04T09:00')], withProcess);
+    assert.deepEqual([resolved.currentStep, resolved.currentAgencyId, resolved.assigneeId], ['TRA_KET_QUA', 30, null], 'the result goes back to the desk');
+    const returned = projectDossier([...log, act('resolved', '2026-11-04T09:00'), act('returned', '2026-11-04T10:00')], withProcess);
+    assert.equal(returned.currentStep, null, 'a closed dossier is at no step');
   });
 });
 

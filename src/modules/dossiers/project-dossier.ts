@@ -1,6 +1,8 @@
-import { computeDueDate, type DeadlineArithmetic, type DueDateStep, type Pause, type SupplementClock, type TimeLimit } from '../../platform/clock/due-date.ts';
+import { addTimeLimit, computeDueDate, type DeadlineArithmetic, type DueDateStep, type Pause, type SupplementClock, type TimeLimit } from '../../platform/clock/due-date.ts';
 import type { WorkingCalendar } from '../../platform/clock/working-calendar.ts';
-import { nextStatus, type ActionKind, type DossierStatusCode } from './status-machine.ts';
+import { defaultNextStep, findStep, firstStep, returnStep } from '../workflow/process/process-definition.ts';
+import type { DossierProcess } from '../workflow/process/load-dossier-process.ts';
+import { isTerminal, nextStatus, type ActionKind, type DossierStatusCode } from './status-machine.ts';
 
 export interface DossierActionRecord {
   kind: ActionKind;
@@ -15,9 +17,20 @@ export interface ClockRules {
   arithmetic?: DeadlineArithmetic;
   supplementClock?: SupplementClock;
   financialObligationPausesClock?: boolean;
+  /** The internal process the dossier pinned, with each step's agency; without it no step is tracked. */
+  process?: DossierProcess;
 }
 
-export interface DossierProjection {
+/** Where the dossier is in its process (ST-M5, DL-08). */
+export interface StepPosition {
+  currentStep: string | null;
+  currentAgencyId: number | null;
+  assigneeId: string | null;
+  stepStartedAt: Date | null;
+  stepDueAt: Date | null;
+}
+
+export interface DossierProjection extends StepPosition {
   status: DossierStatusCode;
   /** The statuses to go back to when the current pause ends (innermost last). */
   resumeTo: DossierStatusCode[];
@@ -53,6 +66,17 @@ export function projectDossier(actions: readonly DossierActionRecord[], rules: C
   const p: DossierProjection = {
     status: 0, resumeTo: [], code: null, submittedAt: null, receivedAt: null, dueAt: null, originalDueAt: null, resolvedAt: null,
     returnedAt: null, refusedAt: null, stoppedAt: null, extended: false, supplementRequests: 0, pauses: [], dueDateSteps: [],
+    currentStep: null, currentAgencyId: null, assigneeId: null, stepStartedAt: null, stepDueAt: null,
+  };
+  const moveTo = (step: string | null | undefined, at: Date, assigneeId: unknown) => {
+    const process = rules.process;
+    const target = process && findStep(process.definition, step);
+    if (!process || !target) return;
+    p.currentStep = target.code;
+    p.currentAgencyId = process.stepAgencyIds[target.code] ?? null;
+    p.assigneeId = typeof assigneeId === 'string' ? assigneeId : null;
+    p.stepStartedAt = at;
+    p.stepDueAt = addTimeLimit(rules.calendar, at, target.budget);
   };
   let extension: { at: Date; newDueAt: Date; reason: string } | undefined;
   const openPause = (kind: Pause['kind']) => p.pauses.findLast((x) => x.kind === kind && !x.end);
@@ -62,8 +86,19 @@ export function projectDossier(actions: readonly DossierActionRecord[], rules: C
     if (endsPause(action.kind)) p.resumeTo.pop();
     else if (pausing.has(next) && next !== p.status) p.resumeTo.push(p.status);
     switch (action.kind) {
-      case 'submitted': p.submittedAt = action.at; break;
-      case 'received': p.receivedAt = action.at; p.code = action.payload.code ?? null; break;
+      case 'submitted': p.submittedAt = action.at; if (rules.process) moveTo(firstStep(rules.process.definition).code, action.at, null); break;
+      case 'received':
+        p.receivedAt = action.at; p.code = action.payload.code ?? null;
+        if (rules.process) moveTo(firstStep(rules.process.definition).code, action.at, action.payload.assigneeId);
+        break;
+      case 'forwarded': {
+        const to = typeof action.payload.toStep === 'string' ? action.payload.toStep : rules.process && defaultNextStep(rules.process.definition, p.currentStep)?.code;
+        moveTo(to, action.at, action.payload.assigneeId);
+        // A hand-over or transfer may name the receiving unit at run time (e.g. another commune).
+        if (typeof action.payload.toAgencyId === 'number') p.currentAgencyId = action.payload.toAgencyId;
+        break;
+      }
+      case 'assigned': if (p.currentStep) p.assigneeId = typeof action.payload.assigneeId === 'string' ? action.payload.assigneeId : null; break;
       case 'receptionRefused': p.refusedAt = action.at; break;
       case 'supplementRequested':
         p.supplementRequests += 1;
@@ -74,7 +109,7 @@ export function projectDossier(actions: readonly DossierActionRecord[], rules: C
       case 'paymentRequested': if (p.receivedAt) p.pauses.push({ kind: 'financialObligation', start: action.at, reason: action.payload.reason }); break;
       case 'paid': { const open = openPause('financialObligation'); if (open) open.end = action.at; break; }
       case 'stopped': p.stoppedAt = action.at; break;
-      case 'resolved': p.resolvedAt = action.at; break;
+      case 'resolved': p.resolvedAt = action.at; if (rules.process) moveTo(returnStep(rules.process.definition).code, action.at, null); break;
       case 'returned': p.returnedAt = action.at; break;
       case 'extended':
         extension = { at: action.at, newDueAt: new Date(String(action.payload.newDueAt)), reason: action.payload.reason ?? '' };
@@ -82,8 +117,12 @@ export function projectDossier(actions: readonly DossierActionRecord[], rules: C
         break;
       default: break;
     }
+    // A pause stops the step's own clock too; when the dossier moves again the step's budget starts afresh.
+    if (endsPause(action.kind) && p.currentStep) moveTo(p.currentStep, action.at, p.assigneeId);
+    else if (pausing.has(next) && next !== p.status) p.stepDueAt = null;
     p.status = next;
   }
+  if (isTerminal(p.status)) Object.assign(p, { currentStep: null, currentAgencyId: null, assigneeId: null, stepStartedAt: null, stepDueAt: null });
   if (p.receivedAt) {
     const due = computeDueDate(rules.calendar, {
       startAt: p.receivedAt, limit: rules.limit, arithmetic: rules.arithmetic, pauses: p.pauses, supplementClock: rules.supplementClock,

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/tables.ts';
-import { authorize } from '../../platform/auth/authorize.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { findAgency } from '../catalog/procedure-versions.ts';
+import { isAllowedOnDossier } from './act-on-dossier.ts';
 import { appendDossierAction } from './append-dossier-action.ts';
 import { allocateDossierCode } from './dossier-code.ts';
 import { findDossier } from './repository.ts';
@@ -15,7 +15,7 @@ import { findDossier } from './repository.ts';
 export async function receiveDossier(db: Kysely<Database>, actor: Actor, now: Date, dossierId: string): Promise<{ code: string; dueAt: Date | null }> {
   const dossier = await findDossier(db, dossierId);
   if (!dossier) throw new AppError('dossierNotFound');
-  authorize(actor, 'dossier.receive', { agencyId: dossier.receiving_agency_id });
+  if (!isAllowedOnDossier(actor, 'dossier.receive', { ...dossier, current_agency_id: null })) throw new AppError(actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden');
   return db.transaction().execute(async (trx) => {
     const agency = await findAgency(trx, { id: dossier.receiving_agency_id });
     const code = await allocateDossierCode(trx, agency!, now);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/tables.ts';
-import { isAllowed } from '../../platform/auth/authorize.ts';
+import { isAllowedOnDossier } from './act-on-dossier.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { explainDueDate } from '../../platform/clock/explain-due-date.ts';
 import { findAgency, getProcedureVersion } from '../catalog/procedure-versions.ts';
@@ -27,7 +27,7 @@ export async function renderDossierNotice(db: Kysely<Database>, actor: Actor, in
   const dossier = await findDossier(db, input.dossierId);
   const mayRead = dossier && (actor.kind === 'person'
     ? dossier.applicant_account_id === actor.accountId
-    : isAllowed(actor, 'dossier.read', { agencyId: dossier.receiving_agency_id }));
+    : isAllowedOnDossier(actor, 'dossier.read', dossier));
   if (!dossier || !mayRead) throw new AppError('dossierNotFound');
   const actions = await listActions(db, dossier.id);
   const index = actions.findIndex((a) => a.seq === input.seq);

@@ -7,13 +7,13 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 export async function insertDossier(trx: Transaction<Database>, d: {
   reference: string; procedureId: number; procedureVersionId: number; caseCode: string; applicantAccountId: string | null;
-  applicant: ApplicantSnapshot; channel: 'online' | 'desk' | 'postal'; receivingAgencyId: number; summary: string;
+  applicant: ApplicantSnapshot; channel: 'online' | 'desk' | 'postal'; receivingAgencyId: number; deskAgencyId: number; processId: number | null; summary: string;
   formData: Record<string, unknown>; idempotencyKey: string | null; now: Date;
 }): Promise<string> {
   const row = await trx.insertInto('dossier').values({
     reference: d.reference, code: null, procedure_id: d.procedureId, procedure_version_id: d.procedureVersionId, case_code: d.caseCode,
     applicant_account_id: d.applicantAccountId, applicant: JSON.stringify(d.applicant), channel: d.channel, receiving_agency_id: d.receivingAgencyId,
-    summary: d.summary, form_data: JSON.stringify(d.formData), idempotency_key: d.idempotencyKey, status: 0, created_at: d.now, updated_at: d.now,
+    desk_agency_id: d.deskAgencyId, process_id: d.processId, summary: d.summary, form_data: JSON.stringify(d.formData), idempotency_key: d.idempotencyKey, status: 0, created_at: d.now, updated_at: d.now,
   }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
@@ -48,10 +48,12 @@ export async function insertAction(trx: Transaction<Database>, a: {
 export async function writeProjection(trx: Transaction<Database>, id: string, p: {
   status: number; code: string | null; submittedAt: Date | null; receivedAt: Date | null; dueAt: Date | null; originalDueAt: Date | null;
   resolvedAt: Date | null; returnedAt: Date | null; refusedAt: Date | null; stoppedAt: Date | null; actionCount: number; now: Date;
+  currentStep: string | null; currentAgencyId: number | null; assigneeId: string | null; stepStartedAt: Date | null; stepDueAt: Date | null;
 }): Promise<void> {
   await trx.updateTable('dossier').set({
     status: p.status, code: p.code, submitted_at: p.submittedAt, received_at: p.receivedAt, due_at: p.dueAt, original_due_at: p.originalDueAt,
     resolved_at: p.resolvedAt, returned_at: p.returnedAt, refused_at: p.refusedAt, stopped_at: p.stoppedAt, action_count: p.actionCount, updated_at: p.now,
+    current_step: p.currentStep, current_agency_id: p.currentAgencyId, assignee_id: p.assigneeId, step_started_at: p.stepStartedAt, step_due_at: p.stepDueAt,
   }).where('id', '=', id).execute();
 }
 
@@ -75,23 +77,23 @@ export async function listApplicantDossiers(db: Db, accountId: string, page: { l
 
 /** Open dossiers (2, 4, 5, 6, 7) whose due date is on or after a date, or not yet known (paused). */
 export async function listOpenDossiersDueFrom(db: Db, date: string) {
-  return db.selectFrom('dossier').select(['id', 'due_at', 'procedure_version_id', 'case_code', 'channel', 'receiving_agency_id'])
+  return db.selectFrom('dossier').select(['id', 'due_at', 'procedure_version_id', 'case_code', 'channel', 'receiving_agency_id', 'process_id'])
     .where('status', 'in', [2, 4, 5, 6, 7])
     .where((eb) => eb.or([eb('due_at', 'is', null), eb('due_at', '>=', new Date(`${date}T00:00:00+07:00`))]))
     .orderBy('received_at').execute();
 }
 
-/** A queue page: dossiers of these agencies in these statuses, the most urgent (earliest due, then oldest) first. */
+/** A desk queue page: dossiers at these one-stop desks in these statuses, the most urgent (earliest due, then oldest) first. */
 export async function listQueue(db: Db, agencyIds: number[], statuses: number[], page: { limit: number; offset: number }) {
   return db.selectFrom('dossier')
     .select(['id', 'reference', 'code', 'status', 'summary', 'applicant', 'channel', 'submitted_at', 'received_at', 'due_at'])
-    .where('receiving_agency_id', 'in', agencyIds).where('status', 'in', statuses)
+    .where('desk_agency_id', 'in', agencyIds).where('status', 'in', statuses)
     .orderBy((eb) => eb.fn.coalesce('due_at', 'submitted_at'), 'asc').orderBy('created_at', 'asc')
     .limit(page.limit).offset(page.offset).execute();
 }
 
 export async function countQueue(db: Db, agencyIds: number[]) {
   const rows = await db.selectFrom('dossier').select(['status', (eb) => eb.fn.countAll<string>().as('n')])
-    .where('receiving_agency_id', 'in', agencyIds).groupBy('status').execute();
+    .where('desk_agency_id', 'in', agencyIds).groupBy('status').execute();
   return rows.map((r) => ({ status: r.status, n: Number(r.n) }));
 }

@@ -7,6 +7,8 @@ import { AppError } from '../../platform/http/app-error.ts';
 import { t, type Lang } from '../../platform/i18n/messages.ts';
 import { findAgency, findPublishedProcedureVersion } from '../catalog/procedure-versions.ts';
 import { describeApplicant } from '../identity/describe-applicant.ts';
+import { firstStep } from '../workflow/process/process-definition.ts';
+import { processForNewDossier } from '../workflow/process/load-dossier-process.ts';
 import { appendDossierAction } from './append-dossier-action.ts';
 import { findDossierByIdempotencyKey, insertDossier } from './repository.ts';
 import type { ApplicantSnapshot } from './tables.ts';
@@ -50,12 +52,14 @@ export async function submitDossier(db: Kysely<Database>, actor: Actor, now: Dat
   const applicant = await describeApplicant(db, accountId!);
   if (!applicant) throw new AppError('forbidden');
 
+  const process = await processForNewDossier(db, procedure.procedureId, procedure.definition, agency!.id);
   try {
     return await db.transaction().execute(async (trx) => {
       const reference = newDossierReference(now);
       const id = await insertDossier(trx, {
         reference, procedureId: procedure.procedureId, procedureVersionId: procedure.versionId, caseCode: input.caseCode,
         applicantAccountId: accountId!, applicant: snapshot(applicant), channel: 'online', receivingAgencyId: agency!.id,
+        deskAgencyId: process.stepAgencyIds[firstStep(process.definition).code]!, processId: process.processId,
         summary: input.summary ?? procedure.definition.name, formData: input.formData, idempotencyKey: input.idempotencyKey, now,
       });
       await appendDossierAction(trx, id, { kind: 'submitted', at: now, actor });

@@ -39,6 +39,13 @@ export interface DossierTable {
   refused_at: NullableTimestamp;
   stopped_at: NullableTimestamp;
   action_count: Generated<number>;
+  process_id: number | null;
+  desk_agency_id: number;
+  current_step: string | null;
+  current_agency_id: number | null;
+  assignee_id: string | null;
+  step_started_at: NullableTimestamp;
+  step_due_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

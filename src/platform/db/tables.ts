@@ -9,7 +9,8 @@ import type { OidcTables } from '../../modules/identity/oidc/tables.ts';
 import type { ApiClientTables } from '../../modules/identity/api-clients/tables.ts';
 import type { AnalyticsTables } from '../analytics/tables.ts';
 import type { FileTables } from '../files/tables.ts';
+import type { ProcessTables } from '../../modules/workflow/process/tables.ts';
 
 /** Every table, for Kysely's typing. Each module declares its own tables and owns their SQL. */
 export type Database = CatalogTables & AuditTables & IdentityTables & RegistrationTables & OutboxTables & CalendarTables & DossierTables
-  & OidcTables & ApiClientTables & AnalyticsTables & FileTables;
+  & OidcTables & ApiClientTables & AnalyticsTables & FileTables & ProcessTables;
