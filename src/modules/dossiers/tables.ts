@@ -70,8 +70,23 @@ export interface DossierCodeCounterTable {
   last: number;
 }
 
+export type DossierFilePurpose = 'component' | 'notice' | 'result' | 'internal';
+
+export interface DossierFileTable {
+  id: GeneratedAlways<number>;
+  dossier_id: string;
+  stored_file_id: string;
+  purpose: DossierFilePurpose;
+  component_code: string | null;
+  action_seq: number | null;
+  added_by: string | null;
+  added_at: Timestamp;
+  removed_at: NullableTimestamp;
+}
+
 export interface DossierTables {
   dossier: DossierTable;
   dossier_action: DossierActionTable;
   dossier_code_counter: DossierCodeCounterTable;
+  dossier_file: DossierFileTable;
 }

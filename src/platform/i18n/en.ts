@@ -489,11 +489,13 @@ export const en: Record<keyof typeof vi, string> = {
   'notice.dossierRegister.col.remarks': "Status, remarks",
   'notice.dossierRegister.empty': "No dossiers in this period.",
 
+  // dossiers:eforms (issue 4 §3)
   // Password policy (issue 3 §3)
   'password.tooShort': "The password must be at least 10 characters long.",
   'password.tooLong': "The password must not be longer than 128 characters.",
   'password.tooCommon': "This password is too common or easy to guess (for example it contains your name, e-mail or phone number). Use a longer phrase.",
 
+  // workflow:process (issue 4 §2)
   // identity:oidc (issue 3 §1)
   'oidc.orSignInWith': "Or sign in with a digital identity",
   'oidc.signInWith': "Sign in with {provider}",
@@ -522,6 +524,7 @@ export const en: Record<keyof typeof vi, string> = {
   'oidc.signOutContinue': "Continue signing out of {provider}",
   'event.identity.account.linked': "Digital identity linked",
 
+  // workflow:queues (issue 4 §2, §5)
   // identity:registration (issue 3 §1)
   "registration.title": "Create an account",
   "registration.lead": "Create an account to apply online and follow your applications. You need an e-mail address or a mobile number to verify it.",
@@ -607,6 +610,7 @@ export const en: Record<keyof typeof vi, string> = {
   "sms.reset": "Reset your {portal} password (valid 1 hour): {link}",
   "sms.duplicate": "Someone just tried to register on the {portal} with this phone number. If it was not you, ignore this message.",
 
+  // dossiers:processing (issue 4 §5)
   // identity:profile (issue 3 §1)
   'profile.attr.fullName': 'Full name',
   'profile.attr.personalId': 'Personal identification number (citizen ID)',
@@ -676,6 +680,7 @@ export const en: Record<keyof typeof vi, string> = {
   'event.identity.account.created': 'Account created',
   'event.identity.account.closeRefused': 'Wrong confirmation to close the account',
 
+  // dossiers:desk-extras (issue 4 §4, §5, §6)
   // identity:admin (issue 3 §2)
   'admin.nav': "Officer administration",
   'admin.title': "Administration",
@@ -784,6 +789,7 @@ export const en: Record<keyof typeof vi, string> = {
   'perm.calendar.manage': "Manage the working calendar",
   'perm.apiClient.manage': "Manage API client applications",
 
+  // notifications (issue 4 §5, §6)
   // identity:api-clients (issue 3 §3)
   'apiClient.scope.catalog.import': "Push changes to the procedure catalogue (POST /api/v1/catalog/import)",
   'apiClients.title': "API client applications",

@@ -488,11 +488,13 @@ export const vi = {
   'notice.dossierRegister.col.remarks': "Tình trạng, ghi chú",
   'notice.dossierRegister.empty': "Không có hồ sơ nào trong kỳ.",
 
+  // dossiers:eforms (issue 4 §3)
   // Password policy (issue 3 §3)
   'password.tooShort': "Mật khẩu phải có ít nhất 10 ký tự.",
   'password.tooLong': "Mật khẩu không được dài quá 128 ký tự.",
   'password.tooCommon': "Mật khẩu quá phổ biến hoặc dễ đoán (ví dụ chứa họ tên, thư điện tử, số điện thoại). Hãy dùng một cụm từ dài hơn.",
 
+  // workflow:process (issue 4 §2)
   // identity:oidc (issue 3 §1)
   'oidc.orSignInWith': "Hoặc đăng nhập bằng tài khoản định danh",
   'oidc.signInWith': "Đăng nhập bằng {provider}",
@@ -521,6 +523,7 @@ export const vi = {
   'oidc.signOutContinue': "Tiếp tục đăng xuất khỏi {provider}",
   'event.identity.account.linked': "Liên kết tài khoản định danh",
 
+  // workflow:queues (issue 4 §2, §5)
   // identity:registration (issue 3 §1)
   "registration.title": "Đăng ký tài khoản",
   "registration.lead": "Tạo tài khoản để nộp hồ sơ trực tuyến và theo dõi kết quả. Bạn cần một địa chỉ thư điện tử hoặc số điện thoại di động để xác minh.",
@@ -606,6 +609,7 @@ export const vi = {
   "sms.reset": "Đặt lại mật khẩu {portal} (hiệu lực 1 giờ): {link}",
   "sms.duplicate": "Có người vừa đăng ký tài khoản {portal} bằng số điện thoại này. Nếu không phải bạn, hãy bỏ qua tin nhắn.",
 
+  // dossiers:processing (issue 4 §5)
   // identity:profile (issue 3 §1)
   'profile.attr.fullName': 'Họ và tên',
   'profile.attr.personalId': 'Số định danh cá nhân (CCCD)',
@@ -675,6 +679,7 @@ export const vi = {
   'event.identity.account.created': 'Tạo tài khoản',
   'event.identity.account.closeRefused': 'Xác nhận đóng tài khoản không đúng',
 
+  // dossiers:desk-extras (issue 4 §4, §5, §6)
   // identity:admin (issue 3 §2)
   'admin.nav': "Quản trị cán bộ",
   'admin.title': "Quản trị",
@@ -783,6 +788,7 @@ export const vi = {
   'perm.calendar.manage': "Quản lý lịch làm việc, ngày nghỉ",
   'perm.apiClient.manage': "Quản lý ứng dụng kết nối API",
 
+  // notifications (issue 4 §5, §6)
   // identity:api-clients (issue 3 §3)
   'apiClient.scope.catalog.import': "Đẩy thay đổi danh mục thủ tục hành chính (POST /api/v1/catalog/import)",
   'apiClients.title': "Ứng dụng kết nối API",
