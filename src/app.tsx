@@ -44,10 +44,15 @@ import { registerDeskPages } from './modules/dossiers/desk-page-routes.tsx';
 import { clientSecuritySchemes } from './modules/identity/api-clients/api-routes.ts';
 import { resolveClientCredential } from './modules/identity/api-clients/resolve-client-credential.ts';
 import { sessionCookieName, type SessionPolicy } from './modules/identity/session-policy.ts';
+import { createFileStore } from './platform/files/create-file-store.ts';
+import type { FileStore } from './platform/files/file-store.ts';
+import { registerMultipart } from './platform/files/multipart.ts';
 
 export interface AppOptions {
   config: Config;
   db: Kysely<Database>;
+  /** Where attachments go; by default the one FILES_URL / DATA_DIR names. */
+  files?: FileStore;
   /** Clock for use cases; tests pin it. */
   now?: () => Date;
   logger?: boolean;
@@ -104,6 +109,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     skipOnError: true, keyGenerator: (request) => request.ip,
   });
   await app.register(formbody);
+  await registerMultipart(app, { maxFileBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
+  const files = options.files ?? createFileStore(config);
   const sessionPolicy: SessionPolicy = {
     idleMinutes: { person: config.SESSION_IDLE_MINUTES, officer: config.OFFICER_SESSION_IDLE_MINUTES },
     absoluteHours: { person: config.SESSION_ABSOLUTE_HOURS, officer: config.OFFICER_SESSION_ABSOLUTE_HOURS },
@@ -161,8 +168,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerApiClients(app, { db, now, pageContext });
   registerCalendarPages(app, { db, now, pageContext });
   registerDossierApi(app, { db, now });
-  registerDossierPages(app, { db, now, pageContext, publicUrl: config.publicUrl });
-  registerDeskPages(app, { db, now, pageContext, publicUrl: config.publicUrl });
+  registerDossierPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files });
+  registerDeskPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   app.get('/api/docs', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) =>

@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { hashPassword } from '../src/modules/identity/password-hash.ts';
 import { insertAccount } from '../src/modules/identity/repository.ts';
 import { axeViolations } from './support/accessibility.ts';
+import { httpClient } from './support/http-client.ts';
 import { launchBrowser } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
@@ -98,6 +99,26 @@ describe('local sign-in (issue 3 §1, §3)', () => {
     const response = await post('/dang-nhap', { identifier: 'an.nguyen@example.vn', password }, false);
     assert.equal(response.status, 403);
     assert.match(await response.text(), /biểu mẫu đã hết hạn hoặc không hợp lệ/);
+  });
+
+  it('takes the CSRF token of a multipart upload from its action URL, and refuses one without it', async () => {
+    const client = httpClient(server);
+    const signedIn = await client.post('/dang-nhap', { identifier: 'an.nguyen@example.vn', password });
+    assert.equal(signedIn.status, 303);
+    const form = () => { const f = new FormData(); f.set('note', 'tệp'); return f; };
+    const refused = await client.postMultipart('/dang-xuat', form(), '/tai-khoan', false);
+    assert.equal(refused.status, 403, 'no token anywhere');
+    assert.equal((await client.get('/tai-khoan')).status, 200, 'still signed in');
+    const accepted = await client.postMultipart('/dang-xuat', form(), '/tai-khoan');
+    assert.equal(accepted.status, 303);
+    assert.equal((await client.get('/tai-khoan')).status, 303, 'the multipart sign-out went through');
+    const token = (await (await client.get('/dang-nhap')).text()).match(/name="_csrf" value="([^"]+)"/)?.[1] ?? '';
+    assert.notEqual(token, '');
+    const urlEncoded = await fetch(`${server.url}/dang-nhap?_csrf=${encodeURIComponent(token)}`, {
+      method: 'POST', redirect: 'manual', headers: { cookie: client.cookie(), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ identifier: 'an.nguyen@example.vn', password }),
+    });
+    assert.equal(urlEncoded.status, 403, 'a token in the URL counts only for multipart bodies');
   });
 
   it('never redirects to another site after sign-in', async () => {

@@ -33,7 +33,21 @@ export function httpClient(server: TestServer) {
     remember(response);
     return response;
   };
-  return { get, post, cookie };
+  /**
+   * A multipart upload form sent as a browser sends it: the CSRF token travels in the action URL (`?_csrf=`),
+   * taken from the form page, because the server checks it before it streams the body.
+   */
+  const postMultipart = async (path: string, form: FormData, formPage = path, withToken = true) => {
+    const page = await (await get(formPage)).text();
+    const token = page.match(/name="_csrf" value="([^"]+)"/)?.[1] ?? page.match(/_csrf=([^"&]+)/)?.[1] ?? '';
+    const separator = path.includes('?') ? '&' : '?';
+    const response = await fetch(`${server.url}${path}${withToken ? `${separator}_csrf=${encodeURIComponent(decodeURIComponent(token))}` : ''}`, {
+      method: 'POST', redirect: 'manual', headers: { cookie: cookie() }, body: form,
+    });
+    remember(response);
+    return response;
+  };
+  return { get, post, postMultipart, cookie };
 }
 
 export type HttpClient = ReturnType<typeof httpClient>;

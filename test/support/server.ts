@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.tsx';
 import { loadConfig, type Config } from '../../src/config.ts';
@@ -17,7 +20,9 @@ export interface TestServer {
  */
 export async function startTestServer(env: Record<string, string> = {}, options: { now?: () => Date } = {}): Promise<TestServer> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', CATALOG_CACHE_SECONDS: '0', RATE_LIMIT_ALLOWLIST: '127.0.0.1', ...env });
+  // Each server keeps its uploaded files in its own folder, removed with it.
+  const dataDir = await mkdtemp(join(tmpdir(), 'opendvc-test-'));
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', CATALOG_CACHE_SECONDS: '0', RATE_LIMIT_ALLOWLIST: '127.0.0.1', DATA_DIR: dataDir, ...env });
   const app = await buildApp({ config, db: database.db, logger: false, ...(options.now ? { now: options.now } : {}) });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
@@ -25,6 +30,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     async close() {
       await app.close();
       await database.close();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

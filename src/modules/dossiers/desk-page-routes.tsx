@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/tables.ts';
+import type { FileStore } from '../../platform/files/file-store.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { t } from '../../platform/i18n/messages.ts';
 import type { PageContext } from '../../platform/views/layout.tsx';
@@ -24,6 +25,8 @@ import { sendPdf } from './send-pdf.ts';
 export interface DeskPageDeps {
   db: Kysely<Database>;
   publicUrl: string;
+  /** Attachment storage (platform/files). */
+  files: FileStore;
   now: () => Date;
   pageContext: (request: FastifyRequest, reply: FastifyReply) => Promise<PageContext>;
 }

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/tables.ts';
+import type { FileStore } from '../../platform/files/file-store.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { PageContext } from '../../platform/views/layout.tsx';
 import { sendPage } from '../../platform/views/render.ts';
@@ -25,6 +26,8 @@ export interface DossierPageDeps {
   db: Kysely<Database>;
   now: () => Date;
   publicUrl: string;
+  /** Attachment storage (platform/files). */
+  files: FileStore;
   pageContext: (request: FastifyRequest, reply: FastifyReply) => Promise<PageContext>;
 }
 

@@ -36,7 +36,8 @@ function presentedCredential(request: FastifyRequest): string | undefined {
 
 /**
  * Cookies, the session → actor hook, API-client credentials and CSRF protection. Every state-changing request
- * authenticated by cookie must carry the CSRF token (form field `_csrf` or header `x-csrf-token`) matching the
+ * authenticated by cookie must carry the CSRF token (form field `_csrf`, header `x-csrf-token`, or for multipart
+ * uploads `?_csrf=` in the form's action) matching the
  * signed secret cookie; pages get one from `reply.generateCsrf()`. A request authenticated by an API key or
  * access token and carrying no session cookie is exempt: a browser never adds those headers on its own, so it
  * cannot be forged cross-site, and there is no cookie for CSRF to protect.
@@ -53,7 +54,7 @@ export async function installAuthentication(app: FastifyInstance, options: {
     getToken: (request: FastifyRequest) => {
       const body = request.body as Record<string, unknown> | undefined;
       const fromBody = typeof body?.['_csrf'] === 'string' ? body['_csrf'] : undefined;
-      return fromBody ?? (request.headers['x-csrf-token'] as string | undefined);
+      return fromBody ?? (request.headers['x-csrf-token'] as string | undefined) ?? multipartToken(request);
     },
   });
   // Without a CSRF cookie yet, every generateCsrf() call makes a new secret and sets the cookie again, so the
@@ -104,6 +105,18 @@ export async function installAuthentication(app: FastifyInstance, options: {
     if ((byCredential.has(request) || machineRoute) && request.cookies[options.sessionCookie] === undefined) return done();
     app.csrfProtection(request, reply, done);
   });
+}
+
+/**
+ * A multipart body is streamed by the handler, after this check, so its `_csrf` field cannot be seen here. Upload
+ * forms (which must work without JavaScript) put the token in their action URL instead; it is accepted only for
+ * multipart requests, so no other form can be driven by a link. The token is not a credential: without the
+ * signed cookie it proves nothing, and pages send no referrer to other origins.
+ */
+function multipartToken(request: FastifyRequest): string | undefined {
+  if (!request.isMultipart()) return undefined;
+  const token = (request.query as Record<string, unknown> | undefined)?.['_csrf'];
+  return typeof token === 'string' ? token : undefined;
 }
 
 export function sessionCookieOptions(secure: boolean, maxAgeSeconds?: number) {
