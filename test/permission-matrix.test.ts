@@ -60,6 +60,8 @@ const expected: Record<string, Access> = {
   'GET /ho-so-cua-toi': 'person',
   'GET /ho-so-cua-toi/:reference': 'person',
   'GET /ho-so-cua-toi/:reference/phieu/:seq': 'person',
+  'GET /ho-so-cua-toi/:reference/bo-sung': 'person',
+  'POST /ho-so-cua-toi/:reference/bo-sung': 'person',
   'GET /mot-cua/ho-so': { permission: 'dossier.receive' },
   'GET /mot-cua/ho-so/:id': { permission: 'dossier.receive' },
   'GET /mot-cua/ho-so/:id/phieu/:seq': { permission: 'dossier.receive' },

@@ -389,6 +389,18 @@ export const en: Record<keyof typeof vi, string> = {
   'calendar.workingDayOnWeekday': "A swapped working day must be a Saturday or Sunday.",
   'calendar.dayOffOnWeekend': "A holiday on a weekly rest day need not be listed; list its compensatory day off instead.",
 
+  // dossiers:applicant-supplement (issue 4 §5)
+  'supplement.title': 'Supplement dossier {code}',
+  'supplement.crumb': 'Supplement',
+  'supplement.lead': 'On {at} the one-stop desk asked for the dossier to be supplemented. For each item below, upload the document and/or write your answer.',
+  'supplement.reason': 'Reason: {reason}',
+  'supplement.file': 'Upload a document',
+  'supplement.text': 'Written answer (optional)',
+  'supplement.note': 'Further note to the agency (optional)',
+  'supplement.submit': 'Send the supplement',
+  'supplement.back': 'Back to the dossier',
+  'supplement.itemMissing': 'Upload a document or write an answer for "{item}".',
+  'supplement.start': 'Supplement the dossier online',
   // platform:files (issue 4)
   'error.fileTooLarge': "The file is larger than allowed.",
   'error.fileTypeNotAllowed': "This kind of file is not accepted.",

@@ -388,6 +388,18 @@ export const vi = {
   'calendar.workingDayOnWeekday': "Ngày làm bù phải là thứ Bảy hoặc Chủ nhật.",
   'calendar.dayOffOnWeekend': "Ngày lễ hoặc nghỉ bù rơi vào ngày nghỉ hằng tuần thì không cần khai báo; hãy khai báo ngày nghỉ bù.",
 
+  // dossiers:applicant-supplement (issue 4 §5)
+  'supplement.title': 'Bổ sung hồ sơ {code}',
+  'supplement.crumb': 'Bổ sung hồ sơ',
+  'supplement.lead': 'Ngày {at}, Bộ phận Một cửa đề nghị bổ sung, hoàn thiện hồ sơ. Với mỗi nội dung dưới đây, hãy tải lên giấy tờ và/hoặc ghi nội dung trả lời.',
+  'supplement.reason': 'Lý do: {reason}',
+  'supplement.file': 'Tải lên giấy tờ',
+  'supplement.text': 'Nội dung trả lời (nếu có)',
+  'supplement.note': 'Ghi chú thêm gửi cơ quan (không bắt buộc)',
+  'supplement.submit': 'Gửi hồ sơ bổ sung',
+  'supplement.back': 'Quay lại hồ sơ',
+  'supplement.itemMissing': 'Hãy tải lên giấy tờ hoặc ghi nội dung trả lời cho "{item}".',
+  'supplement.start': 'Bổ sung hồ sơ trực tuyến',
   // platform:files (issue 4)
   'error.fileTooLarge': "Tệp quá lớn so với dung lượng cho phép.",
   'error.fileTypeNotAllowed': "Định dạng tệp không được chấp nhận.",

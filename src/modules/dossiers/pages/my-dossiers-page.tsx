@@ -55,6 +55,7 @@ export function ApplicantDossierPage({ ctx, view, notice }: { ctx: PageContext; 
         <dt>{t(lang, 'track.agency')}</dt><dd>{view.agency}</dd>
         {dossier.due_at ? <><dt>{t(lang, 'track.dueAt')}</dt><dd>{dateTimeText(lang, dossier.due_at)}</dd></> : null}
       </dl>
+      {dossier.status === 5 ? <p><a class="button" href={`/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/bo-sung`}>{t(lang, 'supplement.start')}</a></p> : null}
       <DossierTimeline lang={lang} timeline={view.timeline} dueDateExplanation={view.dueDateExplanation} noticeHref={(seq) => `/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/phieu/${seq}`} />
     </Layout>
   );
