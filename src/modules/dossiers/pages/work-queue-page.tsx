@@ -10,7 +10,7 @@ import { dateTimeText } from './format.ts';
 interface Props { ctx: PageContext; view: WorkQueueView; mayManageAbsences: boolean; notice?: string | undefined; errors?: SummaryError[]; report?: AssignmentReport | undefined }
 
 /** Icons beside the words of a time band, so the band never rests on colour alone (WCAG 1.4.1). */
-const icons: Record<TimeLeft, string> = { onTime: '✓', dueSoon: '⏳', overdue: '⚠', paused: '⏸' };
+const icons: Record<TimeLeft, string> = { onTime: '✓', dueSoon: '◔', overdue: '⚠', paused: '‖' };
 
 export function TimeBadge({ lang, state }: { lang: Lang; state: TimeLeft }) {
   return <span class={`badge badge-${state}`}><span aria-hidden="true">{icons[state]} </span>{t(lang, `desk.timeLeft.${state}` as MessageKey)}</span>;
