@@ -42,6 +42,7 @@ import { registerDossierApi } from './modules/dossiers/routes.ts';
 import { registerDossierPages } from './modules/dossiers/page-routes.tsx';
 import { registerDeskPages } from './modules/dossiers/desk-page-routes.tsx';
 import { registerApplicantSupplementPages } from './modules/dossiers/applicant-supplement-routes.tsx';
+import { registerWorkPages } from './modules/dossiers/work-page-routes.tsx';
 import { clientSecuritySchemes } from './modules/identity/api-clients/api-routes.ts';
 import { resolveClientCredential } from './modules/identity/api-clients/resolve-client-credential.ts';
 import { sessionCookieName, type SessionPolicy } from './modules/identity/session-policy.ts';
@@ -140,7 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const pageContext = async (request: FastifyRequest, reply?: FastifyReply): Promise<PageContext> => {
     const actor = request.actor;
     const user = actor.kind === 'person' || actor.kind === 'officer'
-      ? { name: actor.name, officer: actor.kind === 'officer', admin: isAllowed(actor, 'officer.manage'), desk: isAllowed(actor, 'dossier.receive') } : undefined;
+      ? { name: actor.name, officer: actor.kind === 'officer', admin: isAllowed(actor, 'officer.manage'), desk: isAllowed(actor, 'dossier.receive'), work: actor.kind === 'officer' && isAllowed(actor, 'dossier.read') } : undefined;
     return {
       lang: requestLang(request), site: await readSiteInfo(context(), cache), path: request.url, user,
       csrfToken: user && reply ? reply.generateCsrf() : undefined,
@@ -172,6 +173,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDossierPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files });
   registerDeskPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files });
   registerApplicantSupplementPages(app, { db, now, pageContext, files });
+  registerWorkPages(app, { db, now, pageContext });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   app.get('/api/docs', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) =>

@@ -106,6 +106,13 @@ const expected: Record<string, Access> = {
   'GET /quan-tri/ung-dung': { permission: 'apiClient.manage' },
   'POST /quan-tri/ung-dung': { permission: 'apiClient.manage' },
   'POST /quan-tri/ung-dung/:id/thu-hoi': { permission: 'apiClient.manage' },
+  // workflow:queues — officers' work queues, assignment, claiming and cover (issue 4 §2, §5)
+  'GET /xu-ly': { permission: 'dossier.read' },
+  'POST /xu-ly/phan-cong': { permission: 'dossier.assign' },
+  'POST /xu-ly/ho-so/:id/nhan': { permission: 'dossier.process' },
+  'POST /xu-ly/ho-so/:id/tra-lai-hang-cho': { permission: 'dossier.read' },
+  'GET /xu-ly/vang-mat': { permission: 'dossier.assign' },
+  'POST /xu-ly/vang-mat': { permission: 'dossier.assign' },
 };
 
 const sample: Record<string, string> = { ':code': '1.004222', ':file': 'TP1.pdf', ':accountId': '00000000-0000-4000-8000-000000000000', ':roleCode': 'reception', ':id': '00000000-0000-4000-8000-000000000001', ':seq': '1' };
@@ -123,6 +130,7 @@ function mayPass(actor: ActorName, access: Access): boolean {
     'officer.manage': ['agencyAdmin', 'provinceAdmin'], 'role.manage': ['provinceAdmin'], 'catalog.manage': ['provinceAdmin'],
     'audit.read': ['agencyAdmin', 'provinceAdmin'], 'report.read': ['leader', 'agencyAdmin', 'provinceAdmin', 'reportViewer'],
     'apiClient.manage': ['provinceAdmin'], 'calendar.manage': ['provinceAdmin'], 'dossier.receive': ['reception'],
+    'dossier.read': ['reception', 'specialist', 'leader', 'clerk'], 'dossier.assign': ['leader'], 'dossier.process': ['specialist'],
   };
   return (holders[access.permission] ?? []).includes(actor);
 }

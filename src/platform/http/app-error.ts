@@ -11,6 +11,7 @@ export const errorCodes = {
   procedureNotFound: { status: 404, message: 'error.procedureNotFound' },
   dossierNotFound: { status: 404, message: 'error.dossierNotFound' },
   transitionNotAllowed: { status: 409, message: 'error.transitionNotAllowed' },
+  dossierHeld: { status: 409, message: 'error.dossierHeld' },
   dossierCodesExhausted: { status: 503, message: 'error.dossierCodesExhausted' },
   fileTooLarge: { status: 413, message: 'error.fileTooLarge' },
   fileTypeNotAllowed: { status: 415, message: 'error.fileTypeNotAllowed' },
