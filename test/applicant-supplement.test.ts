@@ -82,7 +82,7 @@ describe('the applicant supplements online (issue 4 §5, DL-04, DL-05)', () => {
 
   it('takes a document for one item and a written answer for the other, resumes processing and keeps the file with the dossier', async () => {
     const form = new FormData();
-    form.set('file0', new Blob([pdfBytes('So do cho o')]), 'Hợp đồng thuê nhà.pdf');
+    form.set('file0', new Blob([new Uint8Array(pdfBytes('So do cho o'))]), 'Hợp đồng thuê nhà.pdf');
     form.set('text1', '0912 345 678');
     const sent = await citizen.postMultipart(`/ho-so-cua-toi/${reference}/bo-sung`, form, `/ho-so-cua-toi/${reference}/bo-sung`);
     assert.equal(sent.status, 303);
