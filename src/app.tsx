@@ -42,6 +42,8 @@ import { registerDossierApi } from './modules/dossiers/routes.ts';
 import { registerDossierPages } from './modules/dossiers/page-routes.tsx';
 import { registerDeskPages } from './modules/dossiers/desk-page-routes.tsx';
 import { registerDeskIntakePages } from './modules/dossiers/desk-intake-routes.tsx';
+import { registerOfficerSearchPages } from './modules/dossiers/officer-search-routes.tsx';
+import { registerRegisterPages } from './modules/dossiers/register-routes.tsx';
 import { clientSecuritySchemes } from './modules/identity/api-clients/api-routes.ts';
 import { resolveClientCredential } from './modules/identity/api-clients/resolve-client-credential.ts';
 import { sessionCookieName, type SessionPolicy } from './modules/identity/session-policy.ts';
@@ -140,7 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const pageContext = async (request: FastifyRequest, reply?: FastifyReply): Promise<PageContext> => {
     const actor = request.actor;
     const user = actor.kind === 'person' || actor.kind === 'officer'
-      ? { name: actor.name, officer: actor.kind === 'officer', admin: isAllowed(actor, 'officer.manage'), desk: isAllowed(actor, 'dossier.receive') } : undefined;
+      ? { name: actor.name, officer: actor.kind === 'officer', admin: isAllowed(actor, 'officer.manage'), desk: isAllowed(actor, 'dossier.receive'), dossierRead: isAllowed(actor, 'dossier.read') } : undefined;
     return {
       lang: requestLang(request), site: await readSiteInfo(context(), cache), path: request.url, user,
       csrfToken: user && reply ? reply.generateCsrf() : undefined,
@@ -172,6 +174,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDossierPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files });
   registerDeskPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files });
   registerDeskIntakePages(app, { db, now, pageContext, files });
+  registerOfficerSearchPages(app, { db, pageContext });
+  registerRegisterPages(app, { db, now, pageContext });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   app.get('/api/docs', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) =>

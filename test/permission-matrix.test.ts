@@ -107,6 +107,10 @@ const expected: Record<string, Access> = {
   // dossiers:desk-extras — walk-in and postal reception, officer search, control sheet and register (issue 4 §4, §5, §6)
   'GET /mot-cua/tiep-nhan-truc-tiep': { permission: 'dossier.receive' },
   'POST /mot-cua/tiep-nhan-truc-tiep': { permission: 'dossier.receive' },
+  'GET /xu-ly/tra-cuu': { permission: 'dossier.read' },
+  'GET /xu-ly/ho-so/:id/phieu-kiem-soat': { permission: 'dossier.read' },
+  'GET /xu-ly/so-theo-doi': { permission: 'dossier.read' },
+  'GET /xu-ly/so-theo-doi.pdf': { permission: 'dossier.read' },
 };
 
 const sample: Record<string, string> = { ':code': '1.004222', ':file': 'TP1.pdf', ':accountId': '00000000-0000-4000-8000-000000000000', ':roleCode': 'reception', ':id': '00000000-0000-4000-8000-000000000001', ':seq': '1' };
@@ -124,6 +128,7 @@ function mayPass(actor: ActorName, access: Access): boolean {
     'officer.manage': ['agencyAdmin', 'provinceAdmin'], 'role.manage': ['provinceAdmin'], 'catalog.manage': ['provinceAdmin'],
     'audit.read': ['agencyAdmin', 'provinceAdmin'], 'report.read': ['leader', 'agencyAdmin', 'provinceAdmin', 'reportViewer'],
     'apiClient.manage': ['provinceAdmin'], 'calendar.manage': ['provinceAdmin'], 'dossier.receive': ['reception'],
+    'dossier.read': ['reception', 'specialist', 'leader', 'clerk'],
   };
   return (holders[access.permission] ?? []).includes(actor);
 }

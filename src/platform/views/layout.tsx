@@ -12,6 +12,7 @@ export interface PageContext {
     name: string; officer: boolean;
     /** Holds officer.manage: the navigation links to administration. */ admin?: boolean;
     /** Holds dossier.receive somewhere: the navigation links to the one-stop desk. */ desk?: boolean;
+    /** Holds dossier.read somewhere: the navigation links to the officers' dossier search and register. */ dossierRead?: boolean;
   } | undefined;
   /** CSRF token for the forms of this page (the sign-out button, at least, when signed in). */
   csrfToken?: string | undefined;
@@ -79,6 +80,8 @@ export function Layout({ ctx, title, description, crumbs, canonical, children }:
               <li><a href="/tra-cuu-ho-so">{m('nav.track')}</a></li>
               {ctx.user && !ctx.user.officer ? <li><a href="/ho-so-cua-toi">{m('nav.myDossiers')}</a></li> : null}
               {ctx.user?.desk ? <li><a href="/mot-cua/ho-so">{m('nav.desk')}</a></li> : null}
+              {ctx.user?.officer && ctx.user.dossierRead ? <li><a href="/xu-ly/tra-cuu">{m('officerSearch.nav')}</a></li> : null}
+              {ctx.user?.officer && ctx.user.dossierRead ? <li><a href="/xu-ly/so-theo-doi">{m('deskRegister.nav')}</a></li> : null}
               <li><a href="/so-do-trang">{m('nav.siteMap')}</a></li>
               {ctx.user?.admin ? <li><a href="/quan-tri/can-bo">{m('admin.nav')}</a></li> : null}
             </ul>
