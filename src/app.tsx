@@ -43,6 +43,9 @@ import { registerDossierPages } from './modules/dossiers/page-routes.tsx';
 import { registerDeskPages } from './modules/dossiers/desk-page-routes.tsx';
 import { registerApplicantSupplementPages } from './modules/dossiers/applicant-supplement-routes.tsx';
 import { registerWorkPages } from './modules/dossiers/work-page-routes.tsx';
+import { registerDeskIntakePages } from './modules/dossiers/desk-intake-routes.tsx';
+import { registerOfficerSearchPages } from './modules/dossiers/officer-search-routes.tsx';
+import { registerRegisterPages } from './modules/dossiers/register-routes.tsx';
 import { clientSecuritySchemes } from './modules/identity/api-clients/api-routes.ts';
 import { resolveClientCredential } from './modules/identity/api-clients/resolve-client-credential.ts';
 import { sessionCookieName, type SessionPolicy } from './modules/identity/session-policy.ts';
@@ -174,6 +177,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDeskPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files });
   registerApplicantSupplementPages(app, { db, now, pageContext, files });
   registerWorkPages(app, { db, now, pageContext });
+  registerDeskIntakePages(app, { db, now, pageContext, files });
+  registerOfficerSearchPages(app, { db, pageContext });
+  registerRegisterPages(app, { db, now, pageContext });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   app.get('/api/docs', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) =>

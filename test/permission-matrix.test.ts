@@ -113,6 +113,13 @@ const expected: Record<string, Access> = {
   'POST /xu-ly/ho-so/:id/tra-lai-hang-cho': { permission: 'dossier.read' },
   'GET /xu-ly/vang-mat': { permission: 'dossier.assign' },
   'POST /xu-ly/vang-mat': { permission: 'dossier.assign' },
+  // dossiers:desk-extras — walk-in and postal reception, officer search, control sheet and register (issue 4 §4, §5, §6)
+  'GET /mot-cua/tiep-nhan-truc-tiep': { permission: 'dossier.receive' },
+  'POST /mot-cua/tiep-nhan-truc-tiep': { permission: 'dossier.receive' },
+  'GET /xu-ly/tra-cuu': { permission: 'dossier.read' },
+  'GET /xu-ly/ho-so/:id/phieu-kiem-soat': { permission: 'dossier.read' },
+  'GET /xu-ly/so-theo-doi': { permission: 'dossier.read' },
+  'GET /xu-ly/so-theo-doi.pdf': { permission: 'dossier.read' },
 };
 
 const sample: Record<string, string> = { ':code': '1.004222', ':file': 'TP1.pdf', ':accountId': '00000000-0000-4000-8000-000000000000', ':roleCode': 'reception', ':id': '00000000-0000-4000-8000-000000000001', ':seq': '1' };

@@ -4,6 +4,7 @@ import type { Database } from '../../platform/db/tables.ts';
 import { isAllowedOnDossier } from './act-on-dossier.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { explainDueDate } from '../../platform/clock/explain-due-date.ts';
+import { routeBy } from '../../platform/clock/rules.ts';
 import { findAgency, getProcedureVersion } from '../catalog/procedure-versions.ts';
 import { loadClockRules } from './load-clock-rules.ts';
 import { renderApologyNotice } from './notices/apology-notice.ts';
@@ -56,6 +57,8 @@ export async function renderDossierNotice(db: Kysely<Database>, actor: Actor, in
           components: definition.components.filter((c) => c.caseCodes.length === 0 || c.caseCodes.includes(dossier.case_code))
             .map((c) => ({ name: c.name, originals: c.originals, copies: c.copies })),
           receivedAt: at, dueAt: asOfAction.dueAt!,
+          // DL-03: a paper dossier reaches the handling unit the same working day, or the next one after 15:00.
+          routeBy: dossier.channel === 'online' ? undefined : routeBy(rules.calendar, at, dossier.channel),
           returnPlace: agency!.address ? `Bộ phận Một cửa ${agency!.name}, ${agency!.address}` : `Bộ phận Một cửa ${agency!.name}`,
           dueDateExplanation: explainDueDate(asOfAction.dueDateSteps, 'vi'), receivingOfficer: action.actor_label, publicUrl: input.publicUrl,
         }),

@@ -81,6 +81,8 @@ export function Layout({ ctx, title, description, crumbs, canonical, children }:
               {ctx.user && !ctx.user.officer ? <li><a href="/ho-so-cua-toi">{m('nav.myDossiers')}</a></li> : null}
               {ctx.user?.desk ? <li><a href="/mot-cua/ho-so">{m('nav.desk')}</a></li> : null}
               {ctx.user?.work ? <li><a href="/xu-ly">{m('nav.work')}</a></li> : null}
+              {ctx.user?.work ? <li><a href="/xu-ly/tra-cuu">{m('officerSearch.nav')}</a></li> : null}
+              {ctx.user?.work ? <li><a href="/xu-ly/so-theo-doi">{m('deskRegister.nav')}</a></li> : null}
               <li><a href="/so-do-trang">{m('nav.siteMap')}</a></li>
               {ctx.user?.admin ? <li><a href="/quan-tri/can-bo">{m('admin.nav')}</a></li> : null}
             </ul>

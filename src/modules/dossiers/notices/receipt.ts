@@ -17,6 +17,8 @@ export interface ReceiptInput extends NoticeBase {
   /** Sets of the dossier handed in; one unless the procedure asks for more. */
   sets?: number | undefined;
   receivedAt: Date;
+  /** DL-03, paper dossiers only: when the desk must hand it to the handling unit (15:00 rule, `routeBy`). */
+  routeBy?: Date | undefined;
   dueAt: Date;
   /** Where the result is collected: the desk's address, by post, or online. */
   returnPlace: string;
@@ -51,6 +53,7 @@ export async function renderReceipt(input: ReceiptInput): Promise<Buffer> {
   });
   y = drawParagraph(pdf, y, m('notice.receipt.sets', { count: input.sets ?? 1 }));
   y = drawField(pdf, y, m('notice.receipt.receivedAt'), dateTime(lang, input.receivedAt));
+  if (input.routeBy) y = drawField(pdf, y, m('deskIntake.routeBy'), dateTime(lang, input.routeBy));
   y = drawField(pdf, y, m('notice.receipt.dueAt'), dateTime(lang, input.dueAt));
   y = drawField(pdf, y, m('notice.receipt.returnPlace'), input.returnPlace);
   if (input.dueDateExplanation.length) {

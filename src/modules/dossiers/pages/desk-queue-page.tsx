@@ -12,6 +12,7 @@ export function DeskQueuePage({ ctx, view }: { ctx: PageContext; view: DeskQueue
   return (
     <Layout ctx={ctx} title={title} crumbs={[{ href: '/', label: t(lang, 'nav.home') }, { label: title }]}>
       <h1>{title}</h1>
+      <p><a class="button-link" href="/mot-cua/tiep-nhan-truc-tiep">{t(lang, 'deskIntake.link')}</a></p>
       <nav aria-label={t(lang, 'desk.queues')}>
         <ul class="queue-tabs">{(Object.keys(deskQueues) as DeskQueue[]).map((queue) => (
           <li><a href={`/mot-cua/ho-so?hang=${queue}`} aria-current={queue === view.queue ? 'page' : undefined}>
