@@ -104,6 +104,10 @@ const expected: Record<string, Access> = {
   'GET /quan-tri/ung-dung': { permission: 'apiClient.manage' },
   'POST /quan-tri/ung-dung': { permission: 'apiClient.manage' },
   'POST /quan-tri/ung-dung/:id/thu-hoi': { permission: 'apiClient.manage' },
+  // Procedures' internal processes (issue 4 §2)
+  'GET /quan-tri/quy-trinh': { permission: 'process.manage' },
+  'GET /quan-tri/quy-trinh/:code': { permission: 'process.manage' },
+  'POST /quan-tri/quy-trinh/:code': { permission: 'process.manage' },
 };
 
 const sample: Record<string, string> = { ':code': '1.004222', ':file': 'TP1.pdf', ':accountId': '00000000-0000-4000-8000-000000000000', ':roleCode': 'reception', ':id': '00000000-0000-4000-8000-000000000001', ':seq': '1' };
@@ -121,6 +125,7 @@ function mayPass(actor: ActorName, access: Access): boolean {
     'officer.manage': ['agencyAdmin', 'provinceAdmin'], 'role.manage': ['provinceAdmin'], 'catalog.manage': ['provinceAdmin'],
     'audit.read': ['agencyAdmin', 'provinceAdmin'], 'report.read': ['leader', 'agencyAdmin', 'provinceAdmin', 'reportViewer'],
     'apiClient.manage': ['provinceAdmin'], 'calendar.manage': ['provinceAdmin'], 'dossier.receive': ['reception'],
+    'process.manage': ['provinceAdmin'],
   };
   return (holders[access.permission] ?? []).includes(actor);
 }

@@ -32,11 +32,12 @@ export interface BudgetTotal {
 
 export type ProcessValidation =
   | { ok: true; definition: ProcessDefinition; total: BudgetTotal }
-  | { ok: false; errors: FieldError[]; total?: BudgetTotal | undefined };
+  /** `schema`: not even the shape of a process (nothing can be stored); `rules`: a process that may not be published yet. */
+  | { ok: false; stage: 'schema' | 'rules'; errors: FieldError[]; total?: BudgetTotal | undefined };
 
 /** Every problem of a process, or the process itself (typed) with its budget total. Pure. */
 export function validateProcess(input: unknown, rules: ProcessRules, lang: Lang): ProcessValidation {
-  if (!checkSchema(input)) return { ok: false, errors: toFieldErrors(checkSchema.errors, lang) };
+  if (!checkSchema(input)) return { ok: false, stage: 'schema', errors: toFieldErrors(checkSchema.errors, lang) };
   const definition = input as ProcessDefinition;
   const { steps } = definition;
   const errors: FieldError[] = [];
@@ -70,7 +71,7 @@ export function validateProcess(input: unknown, rules: ProcessRules, lang: Lang)
     });
   });
   // The graph rules need distinct codes and existing targets; report those first.
-  if (errors.length) return { ok: false, errors };
+  if (errors.length) return { ok: false, stage: 'rules', errors };
 
   const edges = (step: ProcessStep, kinds?: ReadonlySet<StepTransition['kind']>) =>
     step.next.filter((n) => !kinds || kinds.has(n.kind)).map((n) => index.get(n.to)!);
@@ -85,7 +86,7 @@ export function validateProcess(input: unknown, rules: ProcessRules, lang: Lang)
   }
   const cycle = forwardCycle(steps, index);
   if (cycle) error(`/steps/${cycle.at}/next/${cycle.transition}/to`, 'process.rule.forwardCycle', { path: cycle.codes.join(' → ') });
-  if (errors.length) return { ok: false, errors };
+  if (errors.length) return { ok: false, stage: 'rules', errors };
 
   const total = budgetTotal(definition, rules.caseLimits);
   if (total.hours > total.limitHours) {
@@ -96,7 +97,7 @@ export function validateProcess(input: unknown, rules: ProcessRules, lang: Lang)
       total: hoursText(total.hours, lang), limit: hoursText(total.limitHours, lang), excess: hoursText(total.hours - total.limitHours, lang),
       path: total.path.join(' → '),
     });
-    return { ok: false, errors, total };
+    return { ok: false, stage: 'rules', errors, total };
   }
   return { ok: true, definition, total };
 }
