@@ -6,7 +6,7 @@ import { submitDossier } from '../src/modules/dossiers/submit-dossier.ts';
 import { editorFields, editorFromDefinition } from '../src/modules/workflow/process/process-form.ts';
 import { axeViolations } from './support/accessibility.ts';
 import { launchBrowser } from './support/browser.ts';
-import { signInOfficer, type HttpClient } from './support/http-client.ts';
+import { demoPassword, httpClient, signInOfficer, type HttpClient } from './support/http-client.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 // Issue 4 §2 (S-b, DL-08): the province administrator keeps each procedure's internal process in the back office.
@@ -114,11 +114,38 @@ describe('the process editor (issue 4 §2)', () => {
   });
 
   it('has no WCAG 2.1 AA violation on the editor page', async () => {
-    const { hostname } = new URL(server.url);
-    const cookies = admin.cookie().split('; ').map((pair) => {
-      const at = pair.indexOf('=');
-      return { name: pair.slice(0, at), value: pair.slice(at + 1), domain: hostname, path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' as const };
-    });
-    assert.deepEqual(await axeViolations(browser, `${server.url}${page}`, { storageState: { cookies, origins: [] } }), []);
+    assert.deepEqual(await axeViolations(browser, `${server.url}${page}`, { storageState: storageOf(admin) }), []);
   });
 });
+
+describe('the applicant\'s step timeline (issue 4 §6)', () => {
+  it('shows each step with its unit, officer and time against its budget, the steps ahead and the expected date', async () => {
+    const citizen = httpClient(server);
+    assert.equal((await citizen.post('/dang-nhap', { identifier: 'an.nguyen@demo.hoabinhxanh.vn', password: demoPassword })).status, 303);
+    const { reference } = await server.database.db.selectFrom('dossier as d').innerJoin('procedure as p', 'p.id', 'd.procedure_id').select('d.reference')
+      .where('p.code', '=', '1.004222').where('d.idempotency_key', 'like', 'demo-seed-%').executeTakeFirstOrThrow();
+    const url = `/ho-so-cua-toi/${encodeURIComponent(reference)}`;
+    const html = await (await citizen.get(url)).text();
+    const steps = html.slice(html.indexOf('id="step-timeline"'), html.indexOf('id="timeline"'));
+    assert.ok(steps.length > 0 && html.indexOf('id="step-timeline"') < html.indexOf('id="timeline"'), 'above the list of actions');
+    assert.match(steps, /<strong>Bộ phận một cửa cấp xã tiếp nhận hồ sơ<\/strong>/);
+    assert.match(steps, /Đơn vị: Ủy ban nhân dân phường Hòa Lâm/);
+    assert.match(steps, /Cán bộ: [^<]+/);
+    assert.match(steps, /Đã dùng [^<]+ trên thời hạn 8 giờ làm việc/);
+    assert.match(steps, /<strong>Công chức chuyên môn thẩm định, đề xuất<\/strong>[\s\S]*đang thực hiện[\s\S]*trên thời hạn 42 giờ làm việc/);
+    assert.match(steps, /Các bước tiếp theo[\s\S]*Trưởng Công an cấp xã xem xét, phê duyệt — Ủy ban nhân dân phường Hòa Lâm, thời hạn 1 ngày làm việc/);
+    assert.match(steps, /<dt>Dự kiến có kết quả<\/dt><dd>\d\d:\d\d \d\d\/\d\d\/\d{4}/);
+    assert.match(steps, /<dt>Hạn trả kết quả theo quy định<\/dt><dd>\d\d:\d\d \d\d\/\d\d\/\d{4}/);
+    assert.deepEqual(await axeViolations(browser, `${server.url}${url}`, { storageState: storageOf(citizen) }), []);
+  });
+});
+
+/** A browser storage state carrying an HTTP client's cookies, for axe behind sign-in. */
+function storageOf(client: HttpClient) {
+  const { hostname } = new URL(server.url);
+  const cookies = client.cookie().split('; ').map((pair) => {
+    const at = pair.indexOf('=');
+    return { name: pair.slice(0, at), value: pair.slice(at + 1), domain: hostname, path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' as const };
+  });
+  return { cookies, origins: [] };
+}
