@@ -29,7 +29,7 @@ export function StepTimeline({ lang, timeline }: { lang: Lang; timeline: Timelin
         {timeline.dueAt ? <><dt>{t(lang, 'stepTimeline.legalDue')}</dt><dd>{dateTimeText(lang, timeline.dueAt)}</dd></> : null}
       </dl>
       {late ? <p class="notice">{t(lang, 'stepTimeline.predictedLate')}</p> : null}
-      <ol class="timeline">{timeline.visited.map((s) => (
+      <ol class="step-list">{timeline.visited.map((s) => (
         <li>
           <p class="timeline-what"><strong>{named(lang, s)}</strong>
             {s.timeliness ? <> — <span class={s.timeliness === 'late' ? 'late' : undefined}>{t(lang, `stepTimeline.${s.timeliness}` as MessageKey)}</span></> : null}
