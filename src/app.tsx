@@ -38,6 +38,7 @@ import { oidcProvidersFromConfig } from './modules/identity/oidc/settings.ts';
 import { registerOfficerAdminPages } from './modules/identity/admin/page-routes.tsx';
 import { registerApiClients } from './modules/identity/api-clients/register.ts';
 import { registerCalendarPages } from './modules/workflow/calendar/page-routes.tsx';
+import { registerProcessPages } from './modules/workflow/process/page-routes.tsx';
 import { registerDossierApi } from './modules/dossiers/routes.ts';
 import { registerDossierPages } from './modules/dossiers/page-routes.tsx';
 import { registerDeskPages } from './modules/dossiers/desk-page-routes.tsx';
@@ -172,6 +173,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerOfficerAdminPages(app, { db, now, publicUrl: config.publicUrl, pageContext });
   registerApiClients(app, { db, now, pageContext });
   registerCalendarPages(app, { db, now, pageContext });
+  registerProcessPages(app, { db, now, pageContext });
   registerDossierApi(app, { db, now });
   registerDossierPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files });
   registerDeskPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files });

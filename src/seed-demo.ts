@@ -4,13 +4,14 @@ import type { Database } from './platform/db/tables.ts';
 import { importCatalog, type ImportSummary } from './modules/catalog/import-catalog.ts';
 import { seedDemoAccounts } from './modules/identity/seed-demo-accounts.ts';
 import { seedDemoDossiers } from './modules/dossiers/seed-demo-dossiers.ts';
+import { seedDemoProcesses } from './modules/workflow/process/seed-demo-processes.ts';
 import { bumpCatalogRevision, readPortalSettings, writePortalSetting } from './modules/catalog/repository.ts';
 
 const seedDir = new URL('../seed/', import.meta.url);
 
 /**
  * Seeds the fictional "Tỉnh Hòa Bình Xanh" (the demo province and the tests' fixture): catalogue, portal
- * identity, demo accounts and dossiers in every status. Runs once per database:
+ * identity, demo accounts, the procedures' internal processes and dossiers in every status. Runs once per database:
  * a `demoSeed` marker makes later starts skip it, and the catalogue import itself is idempotent.
  */
 export async function seedDemoProvince(db: Kysely<Database>, now: Date): Promise<{ seeded: boolean; summary?: ImportSummary }> {
@@ -20,6 +21,8 @@ export async function seedDemoProvince(db: Kysely<Database>, now: Date): Promise
   if (!result.ok) throw new Error(`The demo catalogue is invalid:\n${result.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`);
   const site: unknown = JSON.parse(await readFile(new URL('site.json', seedDir), 'utf8'));
   await seedDemoAccounts(db, now);
+  // Processes first: the demo dossiers pin the process in force when they are filed (issue 4 §2).
+  await seedDemoProcesses(db, now);
   await seedDemoDossiers(db, now);
   await db.transaction().execute(async (trx) => {
     await writePortalSetting(trx, 'site', site);

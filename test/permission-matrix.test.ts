@@ -120,6 +120,10 @@ const expected: Record<string, Access> = {
   'GET /xu-ly/ho-so/:id/phieu-kiem-soat': { permission: 'dossier.read' },
   'GET /xu-ly/so-theo-doi': { permission: 'dossier.read' },
   'GET /xu-ly/so-theo-doi.pdf': { permission: 'dossier.read' },
+  // Procedures' internal processes (issue 4 §2)
+  'GET /quan-tri/quy-trinh': { permission: 'process.manage' },
+  'GET /quan-tri/quy-trinh/:code': { permission: 'process.manage' },
+  'POST /quan-tri/quy-trinh/:code': { permission: 'process.manage' },
 };
 
 const sample: Record<string, string> = { ':code': '1.004222', ':file': 'TP1.pdf', ':accountId': '00000000-0000-4000-8000-000000000000', ':roleCode': 'reception', ':id': '00000000-0000-4000-8000-000000000001', ':seq': '1' };
@@ -138,6 +142,7 @@ function mayPass(actor: ActorName, access: Access): boolean {
     'audit.read': ['agencyAdmin', 'provinceAdmin'], 'report.read': ['leader', 'agencyAdmin', 'provinceAdmin', 'reportViewer'],
     'apiClient.manage': ['provinceAdmin'], 'calendar.manage': ['provinceAdmin'], 'dossier.receive': ['reception'],
     'dossier.read': ['reception', 'specialist', 'leader', 'clerk'], 'dossier.assign': ['leader'], 'dossier.process': ['specialist'],
+    'process.manage': ['provinceAdmin'],
   };
   return (holders[access.permission] ?? []).includes(actor);
 }

@@ -7,15 +7,17 @@ import { explainDueDate } from '../../platform/clock/explain-due-date.ts';
 import type { Lang } from '../../platform/i18n/messages.ts';
 import { findAgency, getProcedureVersion } from '../catalog/procedure-versions.ts';
 import { loadClockRules } from './load-clock-rules.ts';
+import { loadStepTimeline } from './load-step-timeline.ts';
 import { projectDossier, type DossierActionRecord } from './project-dossier.ts';
 import { findDossierByReference, listActions } from './repository.ts';
 import type { ActionKind } from './status-machine.ts';
 
 /**
  * One dossier as its applicant follows it (P-12, S-g): the header, every step with who acted and when, the
- * pauses, and the due date with its reasons in words (CAL-07). Only the owner sees it.
+ * pauses, each step of the internal process against its budget with the predicted completion (issue 4 §6), and the
+ * due date with its reasons in words (CAL-07). Only the owner sees it.
  */
-export async function getApplicantDossier(db: Kysely<Database>, actor: Actor, reference: string, lang: Lang) {
+export async function getApplicantDossier(db: Kysely<Database>, actor: Actor, reference: string, lang: Lang, now: Date = new Date()) {
   const dossier = await findDossierByReference(db, reference);
   // Someone else's reference answers exactly like an unknown one: references are not secrets, dossiers are.
   if (!dossier || actor.kind !== 'person' || dossier.applicant_account_id !== actor.accountId) throw new AppError('dossierNotFound');
@@ -25,10 +27,15 @@ export async function getApplicantDossier(db: Kysely<Database>, actor: Actor, re
     findAgency(db, { id: dossier.receiving_agency_id }),
   ]);
   const projection = projectDossier(actions.map((a) => ({ kind: a.kind as ActionKind, at: new Date(a.at), payload: a.payload as DossierActionRecord['payload'] })), rules);
+  const steps = await loadStepTimeline(db, {
+    actions: actions.map((a) => ({ kind: a.kind as ActionKind, at: new Date(a.at), actorLabel: a.actor_label, payload: (a.payload ?? {}) as Record<string, unknown> })), rules, projection, now,
+  });
   return {
     dossier, procedure: { code: version.code, name: version.definition.name }, agency: agency?.name ?? '',
     timeline: actions.map((a) => ({ seq: a.seq, kind: a.kind as ActionKind, at: new Date(a.at), actor: a.actor_label, reason: a.reason, toStatus: a.to_status })),
     dueDateExplanation: projection.dueDateSteps.length ? explainDueDate(projection.dueDateSteps, lang) : [],
+    /** Each step against its budget, the steps ahead and the predicted completion (issue 4 §6, DL-08). */
+    steps,
   };
 }
 

@@ -57,7 +57,7 @@ export function registerDossierPages(app: FastifyInstance, deps: DossierPageDeps
     config: { access: 'person' },
   }, async (request, reply) => {
     const ctx = await deps.pageContext(request, reply);
-    const view = await getApplicantDossier(deps.db, request.actor, request.params.reference, ctx.lang);
+    const view = await getApplicantDossier(deps.db, request.actor, request.params.reference, ctx.lang, deps.now());
     const notice = request.query['da-nop'] !== undefined ? t(ctx.lang, 'filing.done', { reference: view.dossier.reference }) : undefined;
     return sendPage(reply, <ApplicantDossierPage ctx={ctx} view={view} notice={notice} />);
   });

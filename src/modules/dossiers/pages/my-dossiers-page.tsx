@@ -4,6 +4,7 @@ import { Pagination } from '../../../platform/views/pagination.tsx';
 import type { ApplicantDossier } from '../get-applicant-dossier.ts';
 import type { listMyDossiers } from '../list-my-dossiers.ts';
 import { DossierTimeline } from './dossier-timeline.tsx';
+import { StepTimeline } from './step-timeline.tsx';
 import { dateTimeText } from './format.ts';
 
 type MyDossiers = Awaited<ReturnType<typeof listMyDossiers>>;
@@ -39,7 +40,7 @@ export function MyDossiersPage({ ctx, list }: { ctx: PageContext; list: MyDossie
   );
 }
 
-/** One dossier for its applicant: the header, the timeline of every step, and the due date explained (S-g, CAL-07). */
+/** One dossier for its applicant: the header, the steps of its process (issue 4 §6), every action, and the due date explained (S-g, CAL-07). */
 export function ApplicantDossierPage({ ctx, view, notice }: { ctx: PageContext; view: ApplicantDossier; notice?: string | undefined }) {
   const { lang } = ctx;
   const { dossier } = view;
@@ -56,6 +57,7 @@ export function ApplicantDossierPage({ ctx, view, notice }: { ctx: PageContext; 
         {dossier.due_at ? <><dt>{t(lang, 'track.dueAt')}</dt><dd>{dateTimeText(lang, dossier.due_at)}</dd></> : null}
       </dl>
       {dossier.status === 5 ? <p><a class="button" href={`/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/bo-sung`}>{t(lang, 'supplement.start')}</a></p> : null}
+      {view.steps ? <StepTimeline lang={lang} timeline={view.steps} /> : null}
       <DossierTimeline lang={lang} timeline={view.timeline} dueDateExplanation={view.dueDateExplanation} noticeHref={(seq) => `/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/phieu/${seq}`} />
     </Layout>
   );

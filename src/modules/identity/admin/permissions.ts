@@ -18,6 +18,7 @@ export const knownPermissions = [
   { code: 'catalog.manage', administrative: true },
   { code: 'calendar.manage', administrative: true },
   { code: 'apiClient.manage', administrative: true },
+  { code: 'process.manage', administrative: true },
 ] as const;
 
 export type PermissionCode = (typeof knownPermissions)[number]['code'];
