@@ -41,6 +41,7 @@ import { registerCalendarPages } from './modules/workflow/calendar/page-routes.t
 import { registerDossierApi } from './modules/dossiers/routes.ts';
 import { registerDossierPages } from './modules/dossiers/page-routes.tsx';
 import { registerDeskPages } from './modules/dossiers/desk-page-routes.tsx';
+import { registerProcessingPages } from './modules/dossiers/processing-page-routes.tsx';
 import { clientSecuritySchemes } from './modules/identity/api-clients/api-routes.ts';
 import { resolveClientCredential } from './modules/identity/api-clients/resolve-client-credential.ts';
 import { sessionCookieName, type SessionPolicy } from './modules/identity/session-policy.ts';
@@ -170,6 +171,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDossierApi(app, { db, now });
   registerDossierPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files });
   registerDeskPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files });
+  registerProcessingPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   app.get('/api/docs', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) =>

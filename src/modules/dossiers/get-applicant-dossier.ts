@@ -9,7 +9,7 @@ import { findAgency, getProcedureVersion } from '../catalog/procedure-versions.t
 import { loadClockRules } from './load-clock-rules.ts';
 import { projectDossier, type DossierActionRecord } from './project-dossier.ts';
 import { findDossierByReference, listActions } from './repository.ts';
-import type { ActionKind } from './status-machine.ts';
+import { internalActionKinds, type ActionKind } from './status-machine.ts';
 
 /**
  * One dossier as its applicant follows it (P-12, S-g): the header, every step with who acted and when, the
@@ -27,7 +27,8 @@ export async function getApplicantDossier(db: Kysely<Database>, actor: Actor, re
   const projection = projectDossier(actions.map((a) => ({ kind: a.kind as ActionKind, at: new Date(a.at), payload: a.payload as DossierActionRecord['payload'] })), rules);
   return {
     dossier, procedure: { code: version.code, name: version.definition.name }, agency: agency?.name ?? '',
-    timeline: actions.map((a) => ({ seq: a.seq, kind: a.kind as ActionKind, at: new Date(a.at), actor: a.actor_label, reason: a.reason, toStatus: a.to_status })),
+    // The agency's internal deliberation (notes, appraisal, consultations, approval) is never shown to the applicant.
+    timeline: actions.filter((a) => !internalActionKinds.has(a.kind as ActionKind)).map((a) => ({ seq: a.seq, kind: a.kind as ActionKind, at: new Date(a.at), actor: a.actor_label, reason: a.reason, toStatus: a.to_status })),
     dueDateExplanation: projection.dueDateSteps.length ? explainDueDate(projection.dueDateSteps, lang) : [],
   };
 }
