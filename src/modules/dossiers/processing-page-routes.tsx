@@ -45,8 +45,8 @@ type ActionRequest = FastifyRequest<{ Params: { id: string }; Body: Record<strin
 
 /** A local date and time typed in a form ("2026-12-07T09:00"), in Vietnam's time; undefined if not one. */
 function localDateTime(value: string | undefined): Date | undefined {
-  if (!value || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return undefined;
-  const at = new Date(`${value}:00+07:00`);
+  if (!value || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return undefined;
+  const at = new Date(`${value.length === 16 ? `${value}:00` : value}+07:00`);
   return Number.isNaN(at.getTime()) ? undefined : at;
 }
 
