@@ -47,6 +47,7 @@ import { registerWorkPages } from './modules/dossiers/work-page-routes.tsx';
 import { registerDeskIntakePages } from './modules/dossiers/desk-intake-routes.tsx';
 import { registerOfficerSearchPages } from './modules/dossiers/officer-search-routes.tsx';
 import { registerRegisterPages } from './modules/dossiers/register-routes.tsx';
+import { registerProcessingPages } from './modules/dossiers/processing-page-routes.tsx';
 import { clientSecuritySchemes } from './modules/identity/api-clients/api-routes.ts';
 import { resolveClientCredential } from './modules/identity/api-clients/resolve-client-credential.ts';
 import { sessionCookieName, type SessionPolicy } from './modules/identity/session-policy.ts';
@@ -182,6 +183,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDeskIntakePages(app, { db, now, pageContext, files });
   registerOfficerSearchPages(app, { db, pageContext });
   registerRegisterPages(app, { db, now, pageContext });
+  registerProcessingPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   app.get('/api/docs', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) =>

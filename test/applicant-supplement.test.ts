@@ -41,7 +41,7 @@ before(async () => {
   const filed = await submitDossier(db, applicant, at('2026-12-04T10:00'), 'vi', { procedureCode: '1.004222', caseCode: 'TH1', receivingAgencyCode: '000.00.41.H99', formData: {}, idempotencyKey: 'supplement' });
   ({ id: dossierId, reference } = filed);
   await receiveDossier(db, desk, at('2026-12-04T11:00'), dossierId);
-  await forwardDossier(db, desk, at('2026-12-04T11:10'), { dossierId, toUnitCode: '000.00.41.H99' });
+  await forwardDossier(db, desk, at('2026-12-04T11:10'), { dossierId });
   await requestSupplement(db, desk, at('2026-12-07T10:00'), 'vi', { dossierId, items });
   citizen = httpClient(server);
   assert.equal((await citizen.post('/dang-nhap', { identifier: 'an.nguyen@demo.hoabinhxanh.vn', password: demoPassword })).status, 303);

@@ -55,7 +55,7 @@ describe('dossier lifecycle under the legal clock (issue 4 §4-5, ST-01..ST-10, 
     const id = await file('2026-12-07T08:00');
     await receiveDossier(database.db, desk, at('2026-12-07T09:00'), id);
     assert.equal((await header(id)).due_at?.toISOString(), at('2026-12-16T09:00').toISOString());
-    await forwardDossier(database.db, desk, at('2026-12-07T09:05'), { dossierId: id, toUnitCode: '000.00.41.H99' });
+    await forwardDossier(database.db, desk, at('2026-12-07T09:05'), { dossierId: id });
     await requestSupplement(database.db, desk, at('2026-12-08T10:00'), 'vi', { dossierId: id, items: [{ name: 'Giấy tờ chứng minh chỗ ở hợp pháp', reason: 'Bản sao chưa chứng thực' }] });
     assert.equal((await header(id)).status, 5);
     assert.equal((await header(id)).due_at, null, 'no due date while waiting for the applicant');

@@ -40,7 +40,7 @@ before(async () => {
   const filed = await submitDossier(db, citizen, at('2026-12-04T16:00'), 'vi', { procedureCode: '1.004222', caseCode: 'TH1', receivingAgencyCode: '000.00.41.H99', formData: {}, idempotencyKey: 'tracking' });
   reference = filed.reference;
   code = (await receiveDossier(db, desk, at('2026-12-07T09:00'), filed.id)).code;
-  await forwardDossier(db, desk, at('2026-12-07T09:10'), { dossierId: filed.id, toUnitCode: '000.00.41.H99' });
+  await forwardDossier(db, desk, at('2026-12-07T09:10'), { dossierId: filed.id });
   await requestSupplement(db, desk, at('2026-12-08T10:00'), 'vi', { dossierId: filed.id, items: [{ name: 'Giấy tờ chứng minh chỗ ở hợp pháp', reason: 'Bản chụp bị mờ' }] });
 });
 after(async () => {

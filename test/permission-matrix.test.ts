@@ -124,9 +124,28 @@ const expected: Record<string, Access> = {
   'GET /quan-tri/quy-trinh': { permission: 'process.manage' },
   'GET /quan-tri/quy-trinh/:code': { permission: 'process.manage' },
   'POST /quan-tri/quy-trinh/:code': { permission: 'process.manage' },
+  // Processing a dossier: specialist, leader, clerk and desk actions (issue 4 §5); each use case checks step, role and holder
+  'GET /xu-ly/ho-so/:id': { permission: 'dossier.read' },
+  'GET /xu-ly/ho-so/:id/phieu/:seq': { permission: 'dossier.read' },
+  'GET /xu-ly/ho-so/:id/tep/:fileId': { permission: 'dossier.read' },
+  'POST /xu-ly/ho-so/:id/chuyen-tiep': { permission: 'dossier.read' },
+  'POST /xu-ly/ho-so/:id/tra-lai': { permission: 'dossier.approve' },
+  'POST /xu-ly/ho-so/:id/tham-dinh': { permission: 'dossier.process' },
+  'POST /xu-ly/ho-so/:id/yeu-cau-bo-sung': { permission: 'dossier.process' },
+  'POST /xu-ly/ho-so/:id/da-bo-sung': { permission: 'dossier.receive' },
+  'POST /xu-ly/ho-so/:id/xin-y-kien': { permission: 'dossier.process' },
+  'POST /xu-ly/ho-so/:id/tra-loi-y-kien': { permission: 'dossier.read' },
+  'POST /xu-ly/ho-so/:id/phe-duyet': { permission: 'dossier.approve' },
+  'POST /xu-ly/ho-so/:id/ban-hanh': { permission: 'dossier.register' },
+  'POST /xu-ly/ho-so/:id/tra-ket-qua': { permission: 'dossier.return' },
+  'POST /xu-ly/ho-so/:id/bao-tra-som': { permission: 'dossier.read' },
+  'POST /xu-ly/ho-so/:id/gia-han': { permission: 'dossier.approve' },
+  'POST /xu-ly/ho-so/:id/xu-ly-rut': { permission: 'dossier.read' },
+  'POST /xu-ly/ho-so/:id/dung-xu-ly': { permission: 'dossier.approve' },
+  'POST /xu-ly/ho-so/:id/ghi-chu': { permission: 'dossier.read' },
 };
 
-const sample: Record<string, string> = { ':code': '1.004222', ':file': 'TP1.pdf', ':accountId': '00000000-0000-4000-8000-000000000000', ':roleCode': 'reception', ':id': '00000000-0000-4000-8000-000000000001', ':seq': '1' };
+const sample: Record<string, string> = { ':code': '1.004222', ':file': 'TP1.pdf', ':accountId': '00000000-0000-4000-8000-000000000000', ':roleCode': 'reception', ':id': '00000000-0000-4000-8000-000000000001', ':seq': '1', ':fileId': '1' };
 const actors = ['anonymous', 'citizen', 'business', 'officerWithoutMfa', 'reception', 'specialist', 'leader', 'clerk', 'agencyAdmin', 'provinceAdmin', 'reportViewer'] as const;
 type ActorName = (typeof actors)[number];
 

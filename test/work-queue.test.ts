@@ -28,7 +28,7 @@ async function atAppraisal(): Promise<{ id: string; code: string }> {
   const now = new Date();
   const { id } = await submitDossier(db, citizen, now, 'vi', { procedureCode: '1.004222', caseCode: 'TH1', receivingAgencyCode: '000.00.41.H99', formData: {}, idempotencyKey: `work-page-${n++}` });
   await receiveDossier(db, desk, now, id);
-  await forwardDossier(db, desk, now, { dossierId: id, toUnitCode: '000.00.41.H99' });
+  await forwardDossier(db, desk, now, { dossierId: id });
   return { id, code: (await header(id)).code! };
 }
 

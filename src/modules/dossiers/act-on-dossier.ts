@@ -12,11 +12,14 @@ type DossierRow = NonNullable<Awaited<ReturnType<typeof findDossier>>>;
 /**
  * Whether the actor holds the permission on this dossier: the applicant on their own; an officer at the unit the
  * dossier was filed with, at its one-stop desk, or at the unit of its current step (each including the units above).
+ * A unit asked for its opinion (issue 4 §5) may only read the dossier, and only until it answers: it never gains
+ * the right to act on it (its answer is authorised by the consultation itself, `answer-consultation.ts`).
  */
 export function isAllowedOnDossier(actor: Actor, permission: string,
-  dossier: { applicant_account_id: string | null; receiving_agency_id: number; desk_agency_id: number; current_agency_id: number | null }): boolean {
+  dossier: { applicant_account_id: string | null; receiving_agency_id: number; desk_agency_id: number; current_agency_id: number | null; consulting_agency_ids?: readonly number[] }): boolean {
   if (actor.kind === 'person') return isAllowed(actor, permission, { ownerAccountId: dossier.applicant_account_id ?? undefined });
   const units = [dossier.receiving_agency_id, dossier.desk_agency_id, ...(dossier.current_agency_id === null ? [] : [dossier.current_agency_id])];
+  if (permission === 'dossier.read') units.push(...(dossier.consulting_agency_ids ?? []));
   return units.some((agencyId) => isAllowed(actor, permission, { agencyId }));
 }
 

@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/tables.ts';
 import { isAllowed } from '../../platform/auth/authorize.ts';
 import { AppError } from '../../platform/http/app-error.ts';
-import { officerNames } from '../identity/unit-officers.ts';
+import { officerNames } from '../identity/officer-names.ts';
 import { actOnDossier } from './act-on-dossier.ts';
 import { lockDossier } from './repository.ts';
 import { createStepResolver, stepRolePermission } from './work-step.ts';

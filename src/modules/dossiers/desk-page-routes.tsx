@@ -17,7 +17,6 @@ import { OfficerDossierPage } from './pages/officer-dossier-page.tsx';
 import { receiveDossier } from './receive-dossier.ts';
 import { refuseReception } from './refuse-reception.ts';
 import { requestSupplement } from './request-supplement.ts';
-import { findAgency } from '../catalog/procedure-versions.ts';
 import { returnResult } from './return-result.ts';
 import { renderDossierNotice } from './render-dossier-notice.ts';
 import { sendPdf } from './send-pdf.ts';
@@ -83,12 +82,8 @@ export function registerDeskPages(app: FastifyInstance, deps: DeskPageDeps): voi
     });
   });
   action('da-bo-sung', async (request) => { await completeSupplement(deps.db, request.actor, deps.now(), { dossierId: request.params.id, note: request.body['note'] }); });
-  action('chuyen-xu-ly', async (request) => {
-    const view = await getOfficerDossier(deps.db, request.actor, request.params.id, deps.now(), 'vi');
-    // Until procedures carry their internal process (issue 4 §2), the receiving agency handles its own dossiers.
-    const agency = await findAgency(deps.db, { id: view.dossier.receiving_agency_id });
-    await forwardDossier(deps.db, request.actor, deps.now(), { dossierId: request.params.id, toUnitCode: agency!.code });
-  });
+  // To the next step of the dossier's pinned process (issue 4 §5): the handling step and its unit.
+  action('chuyen-xu-ly', async (request, lang) => { await forwardDossier(deps.db, request.actor, deps.now(), { dossierId: request.params.id }, lang); });
   action('tra-ket-qua', async (request, lang) => {
     const channel = request.body['channel'] === 'postal' || request.body['channel'] === 'online' ? request.body['channel'] : 'desk';
     await returnResult(deps.db, request.actor, deps.now(), lang, { dossierId: request.params.id, channel });

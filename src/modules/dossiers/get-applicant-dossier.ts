@@ -10,7 +10,7 @@ import { loadClockRules } from './load-clock-rules.ts';
 import { loadStepTimeline } from './load-step-timeline.ts';
 import { projectDossier, type DossierActionRecord } from './project-dossier.ts';
 import { findDossierByReference, listActions } from './repository.ts';
-import type { ActionKind } from './status-machine.ts';
+import { internalActionKinds, type ActionKind } from './status-machine.ts';
 
 /**
  * One dossier as its applicant follows it (P-12, S-g): the header, every step with who acted and when, the
@@ -32,7 +32,8 @@ export async function getApplicantDossier(db: Kysely<Database>, actor: Actor, re
   });
   return {
     dossier, procedure: { code: version.code, name: version.definition.name }, agency: agency?.name ?? '',
-    timeline: actions.map((a) => ({ seq: a.seq, kind: a.kind as ActionKind, at: new Date(a.at), actor: a.actor_label, reason: a.reason, toStatus: a.to_status })),
+    // The agency's internal deliberation (notes, appraisal, consultations, approval) is never shown to the applicant.
+    timeline: actions.filter((a) => !internalActionKinds.has(a.kind as ActionKind)).map((a) => ({ seq: a.seq, kind: a.kind as ActionKind, at: new Date(a.at), actor: a.actor_label, reason: a.reason, toStatus: a.to_status })),
     dueDateExplanation: projection.dueDateSteps.length ? explainDueDate(projection.dueDateSteps, lang) : [],
     /** Each step against its budget, the steps ahead and the predicted completion (issue 4 §6, DL-08). */
     steps,

@@ -11,6 +11,8 @@ import { projectDossier, type DossierActionRecord } from './project-dossier.ts';
 import { findDossier, listActions } from './repository.ts';
 import { nextStatus, type ActionKind, type DossierStatusCode } from './status-machine.ts';
 import { timeLeft } from './time-left.ts';
+import { stepAuthority } from './step-authority.ts';
+import { findStep } from '../workflow/process/process-definition.ts';
 
 /** What the desk can do from here: allowed by the transition table and by the officer's permissions. */
 const deskActions = ['received', 'receptionRefused', 'supplementRequested', 'supplemented', 'forwarded', 'returned'] as const;
@@ -33,8 +35,11 @@ export async function getOfficerDossier(db: Kysely<Database>, actor: Actor, doss
     findAgency(db, { id: dossier.receiving_agency_id }),
   ]);
   const projection = projectDossier(actions.map((a) => ({ kind: a.kind as ActionKind, at: new Date(a.at), payload: a.payload as DossierActionRecord['payload'] })), rules);
+  const step = rules.process && findStep(rules.process.definition, dossier.current_step);
   const available = deskActions.filter((kind) => nextStatus(dossier.status as DossierStatusCode, projection.resumeTo.at(-1) ?? null, kind) !== null
-    && permissionOf[kind].some((p) => isAllowedOnDossier(actor, p, dossier)));
+    && permissionOf[kind].some((p) => isAllowedOnDossier(actor, p, dossier))
+    // Forwarding follows the process: only whoever may act at the current step hands it on (issue 4 §5).
+    && (kind !== 'forwarded' || (step !== undefined && stepAuthority(actor, dossier, step) === 'ok')));
   const procedureCase = version.definition.cases.find((c) => c.code === dossier.case_code);
   return {
     dossier, agency: agency?.name ?? '', available,

@@ -4,7 +4,8 @@ import type { Database } from '../../platform/db/tables.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { addDays } from '../../platform/clock/local-time.ts';
 import { findAgency } from '../catalog/procedure-versions.ts';
-import { listUnitOfficers, officerNames, type UnitOfficer } from '../identity/unit-officers.ts';
+import { listUnitOfficers, type UnitOfficer } from '../identity/unit-officers.ts';
+import { officerNames } from '../identity/officer-names.ts';
 import { listUnitAbsences } from './absence-repository.ts';
 import { localToday, unitsWithPermission } from './work-step.ts';
 

@@ -30,6 +30,17 @@ export interface StepPosition {
   stepDueAt: Date | null;
 }
 
+/** Another unit's opinion asked from a step (issue 4 §5): its own deadline (DL-08), open until answered. */
+export interface Consultation {
+  /** The seq of the `consultationRequested` action: answers name it. */
+  seq: number;
+  agencyId: number;
+  step: string | null;
+  requestedAt: Date;
+  dueAt: Date | null;
+  answeredAt: Date | null;
+}
+
 export interface DossierProjection extends StepPosition {
   status: DossierStatusCode;
   /** The statuses to go back to when the current pause ends (innermost last). */
@@ -47,6 +58,9 @@ export interface DossierProjection extends StepPosition {
   supplementRequests: number;
   pauses: Pause[];
   dueDateSteps: DueDateStep[];
+  consultations: Consultation[];
+  /** The units asked for an opinion and not answered yet: they may read the dossier meanwhile. */
+  consultingAgencyIds: number[];
 }
 
 export class InvalidTransition extends Error {
@@ -66,7 +80,7 @@ export function projectDossier(actions: readonly DossierActionRecord[], rules: C
   const p: DossierProjection = {
     status: 0, resumeTo: [], code: null, submittedAt: null, receivedAt: null, dueAt: null, originalDueAt: null, resolvedAt: null,
     returnedAt: null, refusedAt: null, stoppedAt: null, extended: false, supplementRequests: 0, pauses: [], dueDateSteps: [],
-    currentStep: null, currentAgencyId: null, assigneeId: null, stepStartedAt: null, stepDueAt: null,
+    consultations: [], consultingAgencyIds: [], currentStep: null, currentAgencyId: null, assigneeId: null, stepStartedAt: null, stepDueAt: null,
   };
   const moveTo = (step: string | null | undefined, at: Date, assigneeId: unknown) => {
     const process = rules.process;
@@ -80,7 +94,7 @@ export function projectDossier(actions: readonly DossierActionRecord[], rules: C
   };
   let extension: { at: Date; newDueAt: Date; reason: string } | undefined;
   const openPause = (kind: Pause['kind']) => p.pauses.findLast((x) => x.kind === kind && !x.end);
-  for (const action of actions) {
+  for (const [index, action] of actions.entries()) {
     const next = nextStatus(p.status, p.resumeTo.at(-1) ?? null, action.kind);
     if (next === null) throw new InvalidTransition(p.status, action.kind);
     if (endsPause(action.kind)) p.resumeTo.pop();
@@ -96,6 +110,21 @@ export function projectDossier(actions: readonly DossierActionRecord[], rules: C
         moveTo(to, action.at, action.payload.assigneeId);
         // A hand-over or transfer may name the receiving unit at run time (e.g. another commune).
         if (typeof action.payload.toAgencyId === 'number') p.currentAgencyId = action.payload.toAgencyId;
+        break;
+      }
+      // The leader's approval sends the dossier on along the approval step's forward (to the clerk's issue step).
+      case 'approved': moveTo(rules.process && defaultNextStep(rules.process.definition, p.currentStep)?.code, action.at, action.payload.assigneeId); break;
+      case 'consultationRequested':
+        if (typeof action.payload.toAgencyId === 'number') {
+          p.consultations.push({
+            seq: index + 1, agencyId: action.payload.toAgencyId, step: p.currentStep, requestedAt: action.at,
+            dueAt: typeof action.payload.dueAt === 'string' ? new Date(action.payload.dueAt) : null, answeredAt: null,
+          });
+        }
+        break;
+      case 'consultationAnswered': {
+        const asked = p.consultations.find((c) => c.seq === action.payload.requestSeq);
+        if (asked) asked.answeredAt = action.at;
         break;
       }
       case 'assigned': if (p.currentStep) p.assigneeId = typeof action.payload.assigneeId === 'string' ? action.payload.assigneeId : null; break;
@@ -122,7 +151,8 @@ export function projectDossier(actions: readonly DossierActionRecord[], rules: C
     else if (pausing.has(next) && next !== p.status) p.stepDueAt = null;
     p.status = next;
   }
-  if (isTerminal(p.status)) Object.assign(p, { currentStep: null, currentAgencyId: null, assigneeId: null, stepStartedAt: null, stepDueAt: null });
+  p.consultingAgencyIds = [...new Set(p.consultations.filter((c) => !c.answeredAt).map((c) => c.agencyId))];
+  if (isTerminal(p.status)) Object.assign(p, { currentStep: null, currentAgencyId: null, assigneeId: null, stepStartedAt: null, stepDueAt: null, consultingAgencyIds: [] });
   if (p.receivedAt) {
     const due = computeDueDate(rules.calendar, {
       startAt: p.receivedAt, limit: rules.limit, arithmetic: rules.arithmetic, pauses: p.pauses, supplementClock: rules.supplementClock,

@@ -46,7 +46,7 @@ export async function renderDossierNotice(db: Kysely<Database>, actor: Actor, in
       caseName: definition.cases.find((c) => c.code === dossier.case_code)?.name, applicant: dossier.applicant as ApplicantSnapshot,
     },
   };
-  const payload = action.payload as { items?: { name: string; reason: string }[]; guidance?: string; newDueAt?: string; previousDueAt?: string };
+  const payload = action.payload as { items?: { name: string; reason: string }[]; guidance?: string; newDueAt?: string; previousDueAt?: string; throughDesk?: boolean };
   const name = (form: string) => `${form}-${asOfAction.code ?? dossier.reference}-${action.seq}.pdf`;
   switch (action.kind) {
     case 'received':
@@ -68,7 +68,8 @@ export async function renderDossierNotice(db: Kysely<Database>, actor: Actor, in
         fileName: name('phieu-yeu-cau-bo-sung'),
         pdf: await renderSupplementRequest({
           ...base, receivedAt: asOfAction.receivedAt, items: payload.items ?? [], guidance: payload.guidance || undefined,
-          officer: action.actor_label, publicUrl: input.publicUrl,
+          // A specialist's request goes out through the one-stop, in the desk's name (DL-05).
+          officer: payload.throughDesk ? 'Bộ phận Một cửa' : action.actor_label, publicUrl: input.publicUrl,
         }),
       };
     case 'receptionRefused':

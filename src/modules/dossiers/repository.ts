@@ -49,11 +49,13 @@ export async function writeProjection(trx: Transaction<Database>, id: string, p:
   status: number; code: string | null; submittedAt: Date | null; receivedAt: Date | null; dueAt: Date | null; originalDueAt: Date | null;
   resolvedAt: Date | null; returnedAt: Date | null; refusedAt: Date | null; stoppedAt: Date | null; actionCount: number; now: Date;
   currentStep: string | null; currentAgencyId: number | null; assigneeId: string | null; stepStartedAt: Date | null; stepDueAt: Date | null;
+  consultingAgencyIds?: number[];
 }): Promise<void> {
   await trx.updateTable('dossier').set({
     status: p.status, code: p.code, submitted_at: p.submittedAt, received_at: p.receivedAt, due_at: p.dueAt, original_due_at: p.originalDueAt,
     resolved_at: p.resolvedAt, returned_at: p.returnedAt, refused_at: p.refusedAt, stopped_at: p.stoppedAt, action_count: p.actionCount, updated_at: p.now,
     current_step: p.currentStep, current_agency_id: p.currentAgencyId, assignee_id: p.assigneeId, step_started_at: p.stepStartedAt, step_due_at: p.stepDueAt,
+    ...(p.consultingAgencyIds ? { consulting_agency_ids: p.consultingAgencyIds } : {}),
   }).where('id', '=', id).execute();
 }
 

@@ -43,7 +43,7 @@ export async function seedDemoDossiers(db: Kysely<Database>, now: Date): Promise
     (await submitDossier(db, who, when, 'vi', { procedureCode, caseCode, receivingAgencyCode: ward, formData: {}, idempotencyKey: `demo-seed-${n++}` })).id;
   const receiveAndForward = async (id: string, received: Date, forwarded: Date) => {
     await receiveDossier(db, desk, received, id);
-    await forwardDossier(db, desk, forwarded, { dossierId: id, toUnitCode: ward });
+    await forwardDossier(db, desk, forwarded, { dossierId: id });
   };
 
   await file(citizen, '1.004194', day(1, '20:15'));

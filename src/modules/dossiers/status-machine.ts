@@ -14,7 +14,15 @@ export type DossierStatusCode = (typeof dossierStatus)[DossierStatusName];
 export type ActionKind =
   | 'drafted' | 'submitted' | 'received' | 'receptionRefused' | 'forwarded' | 'supplementRequested' | 'supplemented'
   | 'paymentRequested' | 'paid' | 'withdrawalRequested' | 'withdrawalRefused' | 'stopped' | 'resolved' | 'returned'
-  | 'extended' | 'earlyReturnNoticed' | 'dueDateRecomputed' | 'assigned' | 'noted';
+  | 'extended' | 'earlyReturnNoticed' | 'dueDateRecomputed' | 'assigned' | 'noted'
+  // Processing inside the agency (issue 4 §5): the specialist's appraisal, consulting another unit, the leader's approval.
+  | 'appraised' | 'consultationRequested' | 'consultationAnswered' | 'approved';
+
+/**
+ * The agency's internal deliberation: shown to its officers (marked "nội bộ" for notes), never on the applicant's
+ * timeline. The applicant sees the outcome when the result is issued (`resolved`).
+ */
+export const internalActionKinds: ReadonlySet<ActionKind> = new Set(['noted', 'appraised', 'consultationRequested', 'consultationAnswered', 'approved']);
 
 /** Where an action takes the status: a code, back to the status before the pause, or nowhere (no status change). */
 type Target = DossierStatusCode | 'previous' | 'same';
@@ -28,10 +36,14 @@ export const transitions: Readonly<Record<DossierStatusCode, Partial<Record<Acti
   1: { received: 2, receptionRefused: 3, supplementRequested: 5, withdrawalRequested: 7, noted: 'same' },
   2: { forwarded: 4, supplementRequested: 5, paymentRequested: 6, withdrawalRequested: 7, resolved: 9, assigned: 'same', extended: 'same', noted: 'same', dueDateRecomputed: 'same' },
   3: {},
-  4: { forwarded: 'same', assigned: 'same', supplementRequested: 5, paymentRequested: 6, withdrawalRequested: 7, stopped: 8, resolved: 9, extended: 'same', earlyReturnNoticed: 'same', noted: 'same', dueDateRecomputed: 'same' },
-  5: { supplemented: 'previous', withdrawalRequested: 7, stopped: 8, noted: 'same', dueDateRecomputed: 'same' },
-  6: { paid: 'previous', withdrawalRequested: 7, stopped: 8, noted: 'same', dueDateRecomputed: 'same' },
-  7: { stopped: 8, withdrawalRefused: 'previous', noted: 'same', dueDateRecomputed: 'same' },
+  4: {
+    forwarded: 'same', assigned: 'same', supplementRequested: 5, paymentRequested: 6, withdrawalRequested: 7, stopped: 8, resolved: 9, extended: 'same', earlyReturnNoticed: 'same', noted: 'same', dueDateRecomputed: 'same',
+    appraised: 'same', consultationRequested: 'same', consultationAnswered: 'same', approved: 'same',
+  },
+  // A consulted unit may answer while the applicant is completing the dossier or paying (its own deadline, DL-08).
+  5: { supplemented: 'previous', withdrawalRequested: 7, stopped: 8, noted: 'same', dueDateRecomputed: 'same', consultationAnswered: 'same' },
+  6: { paid: 'previous', withdrawalRequested: 7, stopped: 8, noted: 'same', dueDateRecomputed: 'same', consultationAnswered: 'same' },
+  7: { stopped: 8, withdrawalRefused: 'previous', noted: 'same', dueDateRecomputed: 'same', consultationAnswered: 'same' },
   8: {},
   9: { returned: 10, paymentRequested: 6, earlyReturnNoticed: 'same', noted: 'same' },
   10: {},

@@ -46,6 +46,8 @@ export interface DossierTable {
   assignee_id: string | null;
   step_started_at: NullableTimestamp;
   step_due_at: NullableTimestamp;
+  /** Units asked for an opinion that have not answered yet (issue 4 §5): they may read the dossier. */
+  consulting_agency_ids: Generated<number[]>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

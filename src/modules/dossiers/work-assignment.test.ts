@@ -34,7 +34,7 @@ const lastAction = async (dossierId: string) => db().selectFrom('dossier_action'
 async function atAppraisal(when = '2026-12-07T08:00', procedureCode = '1.004222'): Promise<string> {
   const { id: dossierId } = await submitDossier(db(), citizen, at(when), 'vi', { procedureCode, caseCode: 'TH1', receivingAgencyCode: '000.00.41.H99', formData: {}, idempotencyKey: `work-${n++}` });
   await receiveDossier(db(), desk, at(when), dossierId);
-  await forwardDossier(db(), desk, at(when), { dossierId, toUnitCode: '000.00.41.H99' });
+  await forwardDossier(db(), desk, at(when), { dossierId });
   return dossierId;
 }
 async function newOfficer(role: string, email: string, agency = '000.00.41.H99'): Promise<Actor> {
@@ -227,7 +227,7 @@ describe('the work queue (issue 4 §5)', () => {
     await claimDossier(db(), duc, now, { dossierId: held });
     const free = await atAppraisal();
     const approval = await atAppraisal();
-    await forwardDossier(db(), duc, now, { dossierId: approval, toUnitCode: '000.00.41.H99', toStep: 'PHE_DUYET' });
+    await forwardDossier(db(), duc, now, { dossierId: approval, toStep: 'PHE_DUYET' });
     const unit = await listWorkQueue(db(), ngoc, now, { tab: 'unit', pageSize: 500 });
     assert.equal(unit.items.find((i) => i.id === held)?.holderName, 'Trần Văn Đức');
     assert.ok(unit.items.some((i) => i.id === free && i.holderName === null && i.mayAssign));
@@ -237,7 +237,7 @@ describe('the work queue (issue 4 §5)', () => {
     assert.deepEqual((await listWorkQueue(db(), ngoc, now, { tab: 'approval', pageSize: 500 })).items.map((i) => i.id).filter((x) => [held, free, approval].includes(x)), [approval]);
     assert.ok(unit.officers.some((o) => o.accountId === id(duc) && o.roles.includes('specialist')));
     const issue = await atAppraisal();
-    await forwardDossier(db(), duc, now, { dossierId: issue, toUnitCode: '000.00.41.H99', toStep: 'BAN_HANH' });
+    await forwardDossier(db(), duc, now, { dossierId: issue, toStep: 'BAN_HANH' });
     const clerkView = await listWorkQueue(db(), clerk, now, { tab: 'issue', pageSize: 500 });
     assert.deepEqual(clerkView.items.map((i) => i.id).filter((x) => [held, free, approval, issue].includes(x)), [issue]);
     assert.equal((await listWorkQueue(db(), otherLeader, now, { tab: 'unit', pageSize: 500 })).items.some((i) => i.id === held), false);

@@ -29,10 +29,3 @@ export async function listUnitOfficers(db: Db, agencyIds: readonly number[]): Pr
   return result;
 }
 
-/** Officers' display names, for showing who holds a dossier. */
-export async function officerNames(db: Db, accountIds: readonly string[]): Promise<Map<string, string>> {
-  const ids = [...new Set(accountIds)];
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('account').select(['id', 'display_name']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.display_name]));
-}
