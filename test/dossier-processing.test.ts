@@ -26,6 +26,7 @@ import { requestConsultation } from '../src/modules/dossiers/request-consultatio
 import { requestSupplement } from '../src/modules/dossiers/request-supplement.ts';
 import { returnResult } from '../src/modules/dossiers/return-result.ts';
 import { submitDossier } from '../src/modules/dossiers/submit-dossier.ts';
+import { supersedePublishedProcess } from '../src/modules/workflow/process/repository.ts';
 import { createTestDatabase, type TestDatabase } from './support/database.ts';
 import { pdfBytes, pngBytes, streamOf } from './support/sample-files.ts';
 
@@ -80,6 +81,9 @@ before(async () => {
   root = await mkdtemp(join(tmpdir(), 'opendvc-processing-'));
   store = createLocalFileStore(root);
   const byEmail = async (email: string) => (await database.db.selectFrom('account').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+  // These tests follow the default process: take the demo's published process of 1.004222 out of force.
+  const procedure = await database.db.selectFrom('procedure').select('id').where('code', '=', '1.004222').executeTakeFirstOrThrow();
+  await supersedePublishedProcess(database.db, procedure.id);
   actors.citizen = await actorOf(await byEmail('an.nguyen@demo.hoabinhxanh.vn'), false);
   actors.desk = await officer('reception', 'mc@p.example.vn');
   actors.specialist = await officer('specialist', 'cv1@p.example.vn');

@@ -125,7 +125,7 @@ describe('control sheet (Mẫu 05) and register (Mẫu 06) (issue 4 §6, DL-08, 
     assert.equal(response.headers.get('content-type'), 'application/pdf');
     const pdf = await inspectPdf(Buffer.from(await response.arrayBuffer()));
     for (const text of ['Mẫu số 05', 'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ', returned.code!, 'Giao: Ủy ban nhân dân phường Hòa Lâm – Lý Thị Mơ',
-      'Nhận: Ủy ban nhân dân phường Hòa Lâm (Thẩm định, đề xuất)', 'Nhận: Nguyễn Văn An']) {
+      'Nhận: Ủy ban nhân dân phường Hòa Lâm (Công chức chuyên môn thẩm định, đề xuất)', 'Nhận: Nguyễn Văn An']) {
       assert.ok(pdf.all.includes(flat(text)), `missing "${text}" in ${pdf.all}`);
     }
     assert.match(pdf.all, /Trước hạn|Đúng hạn|Quá hạn/);

@@ -8,6 +8,7 @@ import { grantOfficerRole, insertAccount } from '../identity/repository.ts';
 import { assignDossiers } from './assign-dossiers.ts';
 import { claimDossier } from './claim-dossier.ts';
 import { endAbsence } from './end-absence.ts';
+import { approveDossier } from './approve-dossier.ts';
 import { forwardDossier } from './forward-dossier.ts';
 import { listWorkQueue } from './list-work-queue.ts';
 import { receiveDossier } from './receive-dossier.ts';
@@ -237,7 +238,8 @@ describe('the work queue (issue 4 §5)', () => {
     assert.deepEqual((await listWorkQueue(db(), ngoc, now, { tab: 'approval', pageSize: 500 })).items.map((i) => i.id).filter((x) => [held, free, approval].includes(x)), [approval]);
     assert.ok(unit.officers.some((o) => o.accountId === id(duc) && o.roles.includes('specialist')));
     const issue = await atAppraisal();
-    await forwardDossier(db(), duc, now, { dossierId: issue, toStep: 'BAN_HANH' });
+    await forwardDossier(db(), duc, now, { dossierId: issue, toStep: 'PHE_DUYET' });
+    await approveDossier(db(), ngoc, now, 'vi', { dossierId: issue, outcome: 'granted' });
     const clerkView = await listWorkQueue(db(), clerk, now, { tab: 'issue', pageSize: 500 });
     assert.deepEqual(clerkView.items.map((i) => i.id).filter((x) => [held, free, approval, issue].includes(x)), [issue]);
     assert.equal((await listWorkQueue(db(), otherLeader, now, { tab: 'unit', pageSize: 500 })).items.some((i) => i.id === held), false);
