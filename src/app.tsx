@@ -41,6 +41,8 @@ import { registerCalendarPages } from './modules/workflow/calendar/page-routes.t
 import { registerDossierApi } from './modules/dossiers/routes.ts';
 import { registerDossierPages } from './modules/dossiers/page-routes.tsx';
 import { registerDeskPages } from './modules/dossiers/desk-page-routes.tsx';
+import { registerNotificationPages } from './modules/notifications/page-routes.tsx';
+import { countUnreadNotifications } from './modules/notifications/inbox.ts';
 import { clientSecuritySchemes } from './modules/identity/api-clients/api-routes.ts';
 import { resolveClientCredential } from './modules/identity/api-clients/resolve-client-credential.ts';
 import { sessionCookieName, type SessionPolicy } from './modules/identity/session-policy.ts';
@@ -139,7 +141,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const pageContext = async (request: FastifyRequest, reply?: FastifyReply): Promise<PageContext> => {
     const actor = request.actor;
     const user = actor.kind === 'person' || actor.kind === 'officer'
-      ? { name: actor.name, officer: actor.kind === 'officer', admin: isAllowed(actor, 'officer.manage'), desk: isAllowed(actor, 'dossier.receive') } : undefined;
+      ? {
+        name: actor.name, officer: actor.kind === 'officer', admin: isAllowed(actor, 'officer.manage'), desk: isAllowed(actor, 'dossier.receive'),
+        // One count on a partial index (migration 0019) per page: the unread notifications beside the inbox link.
+        unread: await countUnreadNotifications(db, actor),
+      } : undefined;
     return {
       lang: requestLang(request), site: await readSiteInfo(context(), cache), path: request.url, user,
       csrfToken: user && reply ? reply.generateCsrf() : undefined,
@@ -170,6 +176,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDossierApi(app, { db, now });
   registerDossierPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files });
   registerDeskPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files });
+  registerNotificationPages(app, { db, now, pageContext });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   app.get('/api/docs', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) =>
