@@ -15,8 +15,10 @@ export interface NotificationPageDeps {
 }
 
 const Page = Type.Integer({ minimum: 1, maximum: 1000 });
+// Form fields arrive as text (bodies are not coerced).
+const Digits = Type.String({ pattern: '^[1-9][0-9]{0,14}$' });
 const MarkBody = Type.Object({
-  id: Type.Optional(Type.Integer({ minimum: 1 })), all: Type.Optional(Type.Literal('1')), page: Type.Optional(Page), _csrf: Type.Optional(Type.String()),
+  id: Type.Optional(Digits), all: Type.Optional(Type.Literal('1')), page: Type.Optional(Digits), _csrf: Type.Optional(Type.String()),
 }, { additionalProperties: false });
 
 /** The in-app inbox of every signed-in person and officer (issue 4 §5). */
@@ -30,8 +32,9 @@ export function registerNotificationPages(app: FastifyInstance, deps: Notificati
 
   // One notification (id) or all of them (all=1); back to the page the reader was on.
   pages.post('/thong-bao/da-doc', { schema: { hide: true, body: MarkBody }, config: { access: 'signedIn' } }, async (request, reply) => {
-    const { id, all, page } = request.body;
-    if (id !== undefined || all) await markNotificationsRead(deps.db, request.actor, deps.now(), id !== undefined ? { id } : 'all');
-    return reply.redirect(`/thong-bao${page && page > 1 ? `?page=${page}` : ''}`, 303);
+    const { id, all } = request.body;
+    const page = Math.min(Number(request.body.page ?? 1), 1000);
+    if (id !== undefined || all) await markNotificationsRead(deps.db, request.actor, deps.now(), id !== undefined ? { id: Number(id) } : 'all');
+    return reply.redirect(`/thong-bao${page > 1 ? `?page=${page}` : ''}`, 303);
   });
 }

@@ -5,6 +5,7 @@ import type { ApplicantDossier } from '../get-applicant-dossier.ts';
 import type { listMyDossiers } from '../list-my-dossiers.ts';
 import { DossierTimeline } from './dossier-timeline.tsx';
 import { dateTimeText } from './format.ts';
+import { formatFileSize } from '../../../platform/files/upload-policy.ts';
 
 type MyDossiers = Awaited<ReturnType<typeof listMyDossiers>>;
 
@@ -55,6 +56,15 @@ export function ApplicantDossierPage({ ctx, view, notice }: { ctx: PageContext; 
         <dt>{t(lang, 'track.agency')}</dt><dd>{view.agency}</dd>
         {dossier.due_at ? <><dt>{t(lang, 'track.dueAt')}</dt><dd>{dateTimeText(lang, dossier.due_at)}</dd></> : null}
       </dl>
+      {view.notices.length ? (
+        <section aria-labelledby="stored-notices">
+          <h2 id="stored-notices">{t(lang, 'dossierPage.storedNotices')}</h2>
+          <p>{t(lang, 'dossierPage.storedNotices.lead')}</p>
+          <ul class="stored-notices">
+            {view.notices.map((n) => <li><a href={`/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/phieu/${n.seq}`}>{n.name}</a> <span class="small">(PDF, {formatFileSize(n.sizeBytes, lang)})</span></li>)}
+          </ul>
+        </section>
+      ) : null}
       <DossierTimeline lang={lang} timeline={view.timeline} dueDateExplanation={view.dueDateExplanation} noticeHref={(seq) => `/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/phieu/${seq}`} />
     </Layout>
   );
