@@ -170,6 +170,31 @@ describe('status changes reach the applicant (issue 4 §5, ST-01, ST-02)', () =>
     assert.equal((await business.get(`/ho-so-cua-toi/${dossier.reference}/phieu/2`)).status, 404);
   });
 
+  it('issues the stop notice too: linked on the timeline and downloadable as a PDF (DL-11)', async () => {
+    const stop = await db().selectFrom('dossier_action as a').innerJoin('dossier as d', 'd.id', 'a.dossier_id')
+      .select(['d.id', 'd.reference', 'a.seq']).where('a.kind', '=', 'stopped').where('d.applicant_account_id', '=', await accountId(citizenEmail)).executeTakeFirstOrThrow();
+    const page = await (await citizen.get(`/ho-so-cua-toi/${stop.reference}`)).text();
+    assert.ok(page.includes(`href="/ho-so-cua-toi/${stop.reference}/phieu/${stop.seq}">Thông báo dừng giải quyết hồ sơ (PDF)</a>`));
+    const pdf = await citizen.get(`/ho-so-cua-toi/${stop.reference}/phieu/${stop.seq}`);
+    assert.equal(pdf.status, 200);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    assert.match(pdf.headers.get('content-disposition') ?? '', /thong-bao-dung-xu-ly-/);
+  });
+
+  it('sends the notices the law requires whatever the channels chosen, and the others only by the chosen channels', async () => {
+    assert.equal((await citizen.post('/tai-khoan/thong-bao', {})).status, 303); // e-mail unticked: in-app only
+    const deskActor = await actorForAccount(db(), 'mo.lt@demo.hoabinhxanh.vn');
+    const { id } = await fileDossier();
+    await receiveDossier(db(), deskActor, new Date(), id);
+    await forwardDossier(db(), deskActor, new Date(), { dossierId: id, toUnitCode: '000.00.41.H99' });
+    const emailed = async (seq: number) => Boolean(await db().selectFrom('outbox_message').select('id').where('idempotency_key', '=', `dossier:${id}:${seq}:email`).executeTakeFirst());
+    const inApp = async (seq: number) => Boolean(await db().selectFrom('notification').select('id').where('dedup_key', 'like', `dossier:${id}:${seq}:%`).executeTakeFirst());
+    assert.deepEqual([await emailed(1), await inApp(1)], [false, true], 'submission: optional, in-app only');
+    assert.deepEqual([await emailed(2), await inApp(2)], [true, true], 'receipt: mandatory, e-mailed anyway');
+    assert.deepEqual([await emailed(3), await inApp(3)], [false, true], 'in processing: optional');
+    assert.equal((await citizen.post('/tai-khoan/thong-bao', { channels: 'email' })).status, 303);
+  });
+
   it('passes axe on the inbox', async () => {
     const url = new URL(server.url);
     const cookies = citizen.cookie().split('; ').map((pair) => {

@@ -104,6 +104,9 @@ const expected: Record<string, Access> = {
   'GET /quan-tri/ung-dung': { permission: 'apiClient.manage' },
   'POST /quan-tri/ung-dung': { permission: 'apiClient.manage' },
   'POST /quan-tri/ung-dung/:id/thu-hoi': { permission: 'apiClient.manage' },
+  // Notifications: the in-app inbox of every signed-in person and officer (issue 4 §5)
+  'GET /thong-bao': 'signedIn',
+  'POST /thong-bao/da-doc': 'signedIn',
 };
 
 const sample: Record<string, string> = { ':code': '1.004222', ':file': 'TP1.pdf', ':accountId': '00000000-0000-4000-8000-000000000000', ':roleCode': 'reception', ':id': '00000000-0000-4000-8000-000000000001', ':seq': '1' };
