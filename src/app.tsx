@@ -48,6 +48,8 @@ import { registerDeskIntakePages } from './modules/dossiers/desk-intake-routes.t
 import { registerOfficerSearchPages } from './modules/dossiers/officer-search-routes.tsx';
 import { registerRegisterPages } from './modules/dossiers/register-routes.tsx';
 import { registerProcessingPages } from './modules/dossiers/processing-page-routes.tsx';
+import { registerNotificationPages } from './modules/notifications/page-routes.tsx';
+import { countUnreadNotifications } from './modules/notifications/inbox.ts';
 import { clientSecuritySchemes } from './modules/identity/api-clients/api-routes.ts';
 import { resolveClientCredential } from './modules/identity/api-clients/resolve-client-credential.ts';
 import { sessionCookieName, type SessionPolicy } from './modules/identity/session-policy.ts';
@@ -146,7 +148,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const pageContext = async (request: FastifyRequest, reply?: FastifyReply): Promise<PageContext> => {
     const actor = request.actor;
     const user = actor.kind === 'person' || actor.kind === 'officer'
-      ? { name: actor.name, officer: actor.kind === 'officer', admin: isAllowed(actor, 'officer.manage'), desk: isAllowed(actor, 'dossier.receive'), work: actor.kind === 'officer' && isAllowed(actor, 'dossier.read') } : undefined;
+      ? {
+        name: actor.name, officer: actor.kind === 'officer', admin: isAllowed(actor, 'officer.manage'), desk: isAllowed(actor, 'dossier.receive'),
+        work: actor.kind === 'officer' && isAllowed(actor, 'dossier.read'),
+        // One count on a partial index (migration 0019) per page: the unread notifications beside the inbox link.
+        unread: await countUnreadNotifications(db, actor),
+      } : undefined;
     return {
       lang: requestLang(request), site: await readSiteInfo(context(), cache), path: request.url, user,
       csrfToken: user && reply ? reply.generateCsrf() : undefined,
@@ -184,6 +191,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerOfficerSearchPages(app, { db, pageContext });
   registerRegisterPages(app, { db, now, pageContext });
   registerProcessingPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files });
+  registerNotificationPages(app, { db, now, pageContext });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   app.get('/api/docs', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) =>

@@ -16,6 +16,10 @@ import { defaultSite } from './platform/views/site.ts';
 import { verifyAuditChain } from './platform/audit/verify-audit-chain.ts';
 import { listDemoAccounts } from './modules/identity/seed-demo-accounts.ts';
 import { currentTotp } from './modules/identity/totp.ts';
+import { createJobs } from './jobs.ts';
+import { createFileStore } from './platform/files/create-file-store.ts';
+import { dossierNoticeHandler } from './modules/dossiers/store-dossier-notice.ts';
+import { notificationEmailHandler } from './modules/notifications/notification-email.ts';
 
 async function open(config: Config): Promise<DatabaseHandle> {
   return connectDatabase({ databaseUrl: config.DATABASE_URL, embeddedDir: path.join(config.DATA_DIR, 'pg'), poolSize: config.DATABASE_POOL_SIZE });
@@ -34,10 +38,15 @@ async function withDatabase<T>(work: (handle: DatabaseHandle, config: Config) =>
 
 interface Logger { info(obj: object, msg?: string): void }
 
-function outboxDelivery(config: Config, log: Logger): OutboxDelivery & { mailDescription: string } {
+function outboxDelivery(config: Config, handle: DatabaseHandle, log: Logger): OutboxDelivery & { mailDescription: string } {
   const channels = createOutboxChannels({ smtpUrl: config.SMTP_URL, mailFrom: config.MAIL_FROM, publicUrl: config.publicUrl, portalName: defaultSite.portalName, production: config.NODE_ENV === 'production' }, log);
+  // Module topics: notification e-mails (their links made absolute here) and notices stored with their dossier.
+  const moduleHandlers = {
+    notificationEmail: notificationEmailHandler({ mail: channels.mail, publicUrl: config.publicUrl }),
+    dossierNotice: dossierNoticeHandler({ db: handle.db, files: createFileStore(config), publicUrl: config.publicUrl, now: () => new Date() }),
+  };
   return {
-    handlers: createOutboxHandlers(channels), intervalMs: config.OUTBOX_POLL_MS,
+    handlers: createOutboxHandlers(channels, moduleHandlers), intervalMs: config.OUTBOX_POLL_MS,
     policy: { ...defaultDeliveryPolicy, maxAttempts: config.OUTBOX_MAX_ATTEMPTS }, mailDescription: channels.mail.description,
   };
 }
@@ -53,8 +62,8 @@ async function serve(options: { worker: boolean }): Promise<void> {
     if (seed.seeded) app.log.info({ summary: seed.summary }, 'demo province seeded');
   }
   // PGlite is single-process, so embedded mode runs the job worker here; with PostgreSQL it is a separate `worker`.
-  const delivery = outboxDelivery(config, app.log);
-  const worker = options.worker || handle.embedded ? await startWorker(handle, app.log, delivery) : undefined;
+  const delivery = outboxDelivery(config, handle, app.log);
+  const worker = options.worker || handle.embedded ? await startWorker(handle, app.log, delivery, createJobs({ db: handle.db })) : undefined;
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   const url = config.PUBLIC_URL ?? address.replace('127.0.0.1', 'localhost');
   process.stdout.write([
@@ -106,7 +115,7 @@ async function worker(): Promise<void> {
   await migrateToLatest(handle.db);
   const { default: pino } = await import('pino');
   const log = pino({ level: config.LOG_LEVEL });
-  const running = await startWorker(handle, log, outboxDelivery(config, log));
+  const running = await startWorker(handle, log, outboxDelivery(config, handle, log), createJobs({ db: handle.db }));
   const stop = async () => { await running.stop(); await handle.close(); process.exit(0); };
   process.on('SIGTERM', () => void stop());
   process.on('SIGINT', () => void stop());

@@ -143,6 +143,9 @@ const expected: Record<string, Access> = {
   'POST /xu-ly/ho-so/:id/xu-ly-rut': { permission: 'dossier.read' },
   'POST /xu-ly/ho-so/:id/dung-xu-ly': { permission: 'dossier.approve' },
   'POST /xu-ly/ho-so/:id/ghi-chu': { permission: 'dossier.read' },
+  // Notifications: the in-app inbox of every signed-in person and officer (issue 4 §5)
+  'GET /thong-bao': 'signedIn',
+  'POST /thong-bao/da-doc': 'signedIn',
 };
 
 const sample: Record<string, string> = { ':code': '1.004222', ':file': 'TP1.pdf', ':accountId': '00000000-0000-4000-8000-000000000000', ':roleCode': 'reception', ':id': '00000000-0000-4000-8000-000000000001', ':seq': '1', ':fileId': '1' };
@@ -161,7 +164,7 @@ function mayPass(actor: ActorName, access: Access): boolean {
     'audit.read': ['agencyAdmin', 'provinceAdmin'], 'report.read': ['leader', 'agencyAdmin', 'provinceAdmin', 'reportViewer'],
     'apiClient.manage': ['provinceAdmin'], 'calendar.manage': ['provinceAdmin'], 'dossier.receive': ['reception'],
     'dossier.read': ['reception', 'specialist', 'leader', 'clerk'], 'dossier.assign': ['leader'], 'dossier.process': ['specialist'],
-    'process.manage': ['provinceAdmin'],
+    'process.manage': ['provinceAdmin'], 'dossier.approve': ['leader'], 'dossier.register': ['clerk'], 'dossier.return': ['reception'],
   };
   return (holders[access.permission] ?? []).includes(actor);
 }

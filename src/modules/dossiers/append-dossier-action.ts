@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/tables.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { insertAction, listActions, lockDossier, writeProjection } from './repository.ts';
+import { announceDossierAction } from './announce-dossier-action.ts';
 import { loadClockRules } from './load-clock-rules.ts';
 import { InvalidTransition, projectDossier, type DossierActionRecord, type DossierProjection } from './project-dossier.ts';
 import type { ActionKind, DossierStatusCode } from './status-machine.ts';
@@ -24,7 +25,8 @@ export function actorIdentity(actor: Actor): { actorId: string | null; actorLabe
 /**
  * The one way a dossier changes (ST-M3): inside the caller's transaction, lock the header, replay the action log
  * with the new action through the transition table and the legal clock, append the action and rewrite the header
- * projection. A transition the rules forbid is refused with `transitionNotAllowed` and nothing is written.
+ * projection, then announce it (the applicant's notification, the notice to store: issue 4 §5) in the same
+ * transaction. A transition the rules forbid is refused with `transitionNotAllowed` and nothing is written.
  */
 export async function appendDossierAction(trx: Transaction<Database>, dossierId: string, action: NewAction): Promise<DossierProjection> {
   const dossier = await lockDossier(trx, dossierId);
@@ -42,10 +44,12 @@ export async function appendDossierAction(trx: Transaction<Database>, dossierId:
     if (error instanceof InvalidTransition) throw new AppError('transitionNotAllowed', [], { status: error.from, action: error.action });
     throw error;
   }
+  const seq = history.length + 1;
   await insertAction(trx, {
-    dossierId, seq: history.length + 1, kind: action.kind, at: action.at, ...actorIdentity(action.actor),
+    dossierId, seq, kind: action.kind, at: action.at, ...actorIdentity(action.actor),
     fromStatus: dossier.status as DossierStatusCode, toStatus: projection.status, reason: action.reason ?? null, payload,
   });
-  await writeProjection(trx, dossierId, { ...projection, actionCount: history.length + 1, now: action.at });
+  await writeProjection(trx, dossierId, { ...projection, actionCount: seq, now: action.at });
+  await announceDossierAction(trx, { dossier, seq, kind: action.kind, at: action.at, fromStatus: dossier.status, reason: action.reason ?? null, payload, projection });
   return projection;
 }

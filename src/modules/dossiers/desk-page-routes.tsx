@@ -18,8 +18,8 @@ import { receiveDossier } from './receive-dossier.ts';
 import { refuseReception } from './refuse-reception.ts';
 import { requestSupplement } from './request-supplement.ts';
 import { returnResult } from './return-result.ts';
-import { renderDossierNotice } from './render-dossier-notice.ts';
-import { sendPdf } from './send-pdf.ts';
+import { openDossierNotice } from './open-dossier-notice.ts';
+import { sendNotice } from './send-pdf.ts';
 
 export interface DeskPageDeps {
   db: Kysely<Database>;
@@ -55,7 +55,7 @@ export function registerDeskPages(app: FastifyInstance, deps: DeskPageDeps): voi
   });
 
   pages.get('/mot-cua/ho-so/:id/phieu/:seq', { schema: { hide: true, params: Type.Object({ id: Type.String({ format: 'uuid' }), seq: Type.Integer({ minimum: 1 }) }) }, config: desk }, async (request, reply) =>
-    sendPdf(reply, await renderDossierNotice(deps.db, request.actor, { dossierId: request.params.id, seq: request.params.seq, publicUrl: deps.publicUrl })));
+    sendNotice(reply, await openDossierNotice(deps.db, deps.files, request.actor, { dossierId: request.params.id, seq: request.params.seq, publicUrl: deps.publicUrl })));
 
   /** Every desk action: run it, then back to the dossier; a refused rule re-renders the page with its messages. */
   const action = (path: string, run: (request: FastifyRequest<{ Params: { id: string }; Body: Record<string, string> }>, lang: PageContext['lang']) => Promise<string | void>) =>

@@ -31,3 +31,10 @@ export async function detachDossierFile(trx: Db, dossierId: string, dossierFileI
     .where('id', '=', dossierFileId).where('dossier_id', '=', dossierId).where('removed_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/** The stored PDF of the notice an action issued, if it has been stored yet (issue 4 §5). */
+export async function findNoticeFile(db: Db, dossierId: string, actionSeq: number) {
+  return db.selectFrom('dossier_file').select(['id', 'stored_file_id'])
+    .where('dossier_id', '=', dossierId).where('purpose', '=', 'notice').where('action_seq', '=', actionSeq).where('removed_at', 'is', null)
+    .orderBy('id').executeTakeFirst();
+}

@@ -10,6 +10,7 @@ import { loadClockRules } from './load-clock-rules.ts';
 import { loadStepTimeline } from './load-step-timeline.ts';
 import { projectDossier, type DossierActionRecord } from './project-dossier.ts';
 import { findDossierByReference, listActions } from './repository.ts';
+import { listDossierFiles } from './dossier-files.ts';
 import { internalActionKinds, type ActionKind } from './status-machine.ts';
 
 /**
@@ -22,9 +23,9 @@ export async function getApplicantDossier(db: Kysely<Database>, actor: Actor, re
   // Someone else's reference answers exactly like an unknown one: references are not secrets, dossiers are.
   if (!dossier || actor.kind !== 'person' || dossier.applicant_account_id !== actor.accountId) throw new AppError('dossierNotFound');
   authorize(actor, 'dossier.read', { ownerAccountId: dossier.applicant_account_id ?? undefined });
-  const [actions, rules, version, agency] = await Promise.all([
+  const [actions, rules, version, agency, notices] = await Promise.all([
     listActions(db, dossier.id), loadClockRules(db, dossier), getProcedureVersion(db, dossier.procedure_version_id),
-    findAgency(db, { id: dossier.receiving_agency_id }),
+    findAgency(db, { id: dossier.receiving_agency_id }), listDossierFiles(db, dossier.id, ['notice']),
   ]);
   const projection = projectDossier(actions.map((a) => ({ kind: a.kind as ActionKind, at: new Date(a.at), payload: a.payload as DossierActionRecord['payload'] })), rules);
   const steps = await loadStepTimeline(db, {
@@ -37,6 +38,8 @@ export async function getApplicantDossier(db: Kysely<Database>, actor: Actor, re
     dueDateExplanation: projection.dueDateSteps.length ? explainDueDate(projection.dueDateSteps, lang) : [],
     /** Each step against its budget, the steps ahead and the predicted completion (issue 4 §6, DL-08). */
     steps,
+    // The notices stored with the dossier (issue 4 §5), each downloaded by the seq of the action that issued it.
+    notices: notices.flatMap((f) => (f.action_seq === null ? [] : [{ seq: f.action_seq, name: f.display_name, sizeBytes: Number(f.size_bytes) }])),
   };
 }
 

@@ -18,9 +18,9 @@ import { t } from '../../platform/i18n/messages.ts';
 import { getFilingForm } from './get-filing-form.ts';
 import { FilingPage } from './pages/filing-page.tsx';
 import { submitDossier } from './submit-dossier.ts';
-import { renderDossierNotice } from './render-dossier-notice.ts';
+import { openDossierNotice } from './open-dossier-notice.ts';
 import { findDossierByReference } from './repository.ts';
-import { sendPdf } from './send-pdf.ts';
+import { sendNotice } from './send-pdf.ts';
 
 export interface DossierPageDeps {
   db: Kysely<Database>;
@@ -95,6 +95,6 @@ export function registerDossierPages(app: FastifyInstance, deps: DossierPageDeps
   }, async (request, reply) => {
     const dossier = await findDossierByReference(deps.db, request.params.reference);
     if (!dossier) throw new AppError('dossierNotFound');
-    return sendPdf(reply, await renderDossierNotice(deps.db, request.actor, { dossierId: dossier.id, seq: request.params.seq, publicUrl: deps.publicUrl }));
+    return sendNotice(reply, await openDossierNotice(deps.db, deps.files, request.actor, { dossierId: dossier.id, seq: request.params.seq, publicUrl: deps.publicUrl }));
   });
 }

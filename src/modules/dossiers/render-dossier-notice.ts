@@ -11,13 +11,25 @@ import { renderApologyNotice } from './notices/apology-notice.ts';
 import { renderReceipt } from './notices/receipt.ts';
 import { renderReceptionRefusal } from './notices/reception-refusal.ts';
 import { renderSupplementRequest } from './notices/supplement-request.ts';
+import { renderStopNotice } from './notices/stop-notice.ts';
+import { t, type MessageKey } from '../../platform/i18n/messages.ts';
 import { projectDossier, type DossierActionRecord } from './project-dossier.ts';
 import { findDossier, listActions } from './repository.ts';
 import type { ActionKind } from './status-machine.ts';
 import type { ApplicantSnapshot } from './tables.ts';
 
-/** The actions that issue a notice to the applicant (FORM-01): Mẫu 01, 02, 03 and 04. */
-export const noticeActions: ReadonlySet<ActionKind> = new Set(['received', 'supplementRequested', 'receptionRefused', 'extended']);
+/** The actions that issue a notice to the applicant (FORM-01): Mẫu 01, 02, 03, 04 and the stop notice (DL-11). */
+export const noticeActions: ReadonlySet<ActionKind> = new Set(['received', 'supplementRequested', 'receptionRefused', 'extended', 'stopped']);
+
+/** The notices rendered once and stored with the dossier when issued (issue 4 §5): every notice above. */
+export const storedNoticeActions: ReadonlySet<ActionKind> = noticeActions;
+
+type NoticeDossier = NonNullable<Awaited<ReturnType<typeof findDossier>>>;
+
+/** Who may read a dossier's notices: its applicant, and the officers who may read the dossier. */
+export function mayReadDossierNotices(actor: Actor, dossier: NoticeDossier): boolean {
+  return actor.kind === 'person' ? dossier.applicant_account_id === actor.accountId : isAllowedOnDossier(actor, 'dossier.read', dossier);
+}
 
 /**
  * The notice an action issued, as a PDF (FORM-02: retrievable in the system at any time), for the dossier's
@@ -26,10 +38,16 @@ export const noticeActions: ReadonlySet<ActionKind> = new Set(['received', 'supp
  */
 export async function renderDossierNotice(db: Kysely<Database>, actor: Actor, input: { dossierId: string; seq: number; publicUrl: string }): Promise<{ fileName: string; pdf: Buffer }> {
   const dossier = await findDossier(db, input.dossierId);
-  const mayRead = dossier && (actor.kind === 'person'
-    ? dossier.applicant_account_id === actor.accountId
-    : isAllowedOnDossier(actor, 'dossier.read', dossier));
-  if (!dossier || !mayRead) throw new AppError('dossierNotFound');
+  if (!dossier || !mayReadDossierNotices(actor, dossier)) throw new AppError('dossierNotFound');
+  return buildDossierNotice(db, dossier, input.seq, input.publicUrl);
+}
+
+/**
+ * The notice of one action, rebuilt from the action log as it stood then, without asking who wants it: for
+ * `renderDossierNotice` (which authorises first) and for storing the notice with the dossier (the system).
+ */
+export async function buildDossierNotice(db: Kysely<Database>, dossier: NoticeDossier, seq: number, publicUrl: string): Promise<{ fileName: string; pdf: Buffer }> {
+  const input = { seq, publicUrl };
   const actions = await listActions(db, dossier.id);
   const index = actions.findIndex((a) => a.seq === input.seq);
   const action = actions[index];
@@ -46,7 +64,7 @@ export async function renderDossierNotice(db: Kysely<Database>, actor: Actor, in
       caseName: definition.cases.find((c) => c.code === dossier.case_code)?.name, applicant: dossier.applicant as ApplicantSnapshot,
     },
   };
-  const payload = action.payload as { items?: { name: string; reason: string }[]; guidance?: string; newDueAt?: string; previousDueAt?: string; throughDesk?: boolean };
+  const payload = action.payload as { items?: { name: string; reason: string }[]; guidance?: string; newDueAt?: string; previousDueAt?: string; throughDesk?: boolean; settlement?: unknown };
   const name = (form: string) => `${form}-${asOfAction.code ?? dossier.reference}-${action.seq}.pdf`;
   switch (action.kind) {
     case 'received':
@@ -74,6 +92,20 @@ export async function renderDossierNotice(db: Kysely<Database>, actor: Actor, in
       };
     case 'receptionRefused':
       return { fileName: name('phieu-tu-choi'), pdf: await renderReceptionRefusal({ ...base, reasons: [action.reason ?? ''], officer: action.actor_label }) };
+    case 'stopped': {
+      // A dossier stopped before acceptance has no code and was never handled: there is no stop notice to give.
+      if (!asOfAction.code) throw new AppError('notFound');
+      const before = projectDossier(actions.slice(0, index).map((a) => ({ kind: a.kind as ActionKind, at: new Date(a.at), payload: a.payload as DossierActionRecord['payload'] })), rules);
+      const step = rules.process?.definition.steps.find((s) => s.code === before.currentStep);
+      return {
+        fileName: name('thong-bao-dung-xu-ly'),
+        pdf: await renderStopNotice({
+          ...base, dossier: { ...base.dossier, code: asOfAction.code }, stage: step?.name ?? t('vi', `dossier.status.${before.status}` as MessageKey),
+          reason: action.reason ?? '', settlement: typeof payload.settlement === 'string' ? payload.settlement : undefined,
+          signer: { title: 'Lãnh đạo cơ quan', name: action.actor_label },
+        }),
+      };
+    }
     default:
       return {
         fileName: name('phieu-xin-loi-hen-lai'),

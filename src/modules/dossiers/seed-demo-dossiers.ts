@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/tables.ts';
 import { addDays, fromLocal, parseClock, toLocal } from '../../platform/clock/local-time.ts';
+import { deletePendingOutboxMessages } from '../../platform/outbox/repository.ts';
 import { actorForAccount } from '../identity/actor-for-account.ts';
 import { loadWorkingCalendar } from '../workflow/calendar/load-working-calendar.ts';
 import { completeSupplement } from './complete-supplement.ts';
@@ -92,4 +93,8 @@ export async function seedDemoDossiers(db: Kysely<Database>, now: Date): Promise
   await receiveAndForward(completed, day(6, '10:30'), day(6, '11:00'));
   await requestSupplement(db, desk, day(6, '14:00'), 'vi', { dossierId: completed, items: [{ name: 'Bản chính giấy tờ cần chứng thực', reason: 'Cần đối chiếu bản chính tại quầy.' }] });
   await completeSupplement(db, desk, day(5, '09:00'), { dossierId: completed, note: 'Doanh nghiệp mang bản chính đến đối chiếu tại quầy.' });
+
+  // The demo's past is kept in the applicants' inboxes but not e-mailed to its made-up addresses, and its notices
+  // are rendered on demand rather than stored by the worker all at once (issue 4 §5).
+  await deletePendingOutboxMessages(db, ['notificationEmail', 'dossierNotice']);
 }

@@ -11,8 +11,9 @@ import type { AnalyticsTables } from '../analytics/tables.ts';
 import type { FileTables } from '../files/tables.ts';
 import type { ProcessTables } from '../../modules/workflow/process/tables.ts';
 import type { AbsenceTables } from '../../modules/dossiers/absence-tables.ts';
+import type { NotificationTables } from '../../modules/notifications/tables.ts';
 
 /** Every table, for Kysely's typing. Each module declares its own tables and owns their SQL. */
 export type Database = CatalogTables & AuditTables & IdentityTables & RegistrationTables & OutboxTables & CalendarTables & DossierTables
   & OidcTables & ApiClientTables & AnalyticsTables & FileTables & ProcessTables
-  & AbsenceTables;
+  & AbsenceTables & NotificationTables;

@@ -1216,6 +1216,19 @@ export const en: Record<keyof typeof vi, string> = {
   'perm.apiClient.manage': "Manage API client applications",
 
   // notifications (issue 4 §5, §6)
+  'inbox.title': "Notifications",
+  'inbox.nav': "Notifications",
+  'inbox.unreadSuffix': "unread",
+  'inbox.unreadCount': "You have {count} unread notifications.",
+  'inbox.allRead': "You have read all your notifications.",
+  'inbox.empty': "No notifications yet.",
+  'inbox.unread': "Unread",
+  'inbox.markRead': "Mark as read",
+  'inbox.markAllRead': "Mark all as read",
+  'inbox.open': "Open dossier {label}",
+  'dossierPage.notice.stopped': "Notice that handling has stopped (PDF)",
+  'dossierPage.storedNotices': "Notices issued",
+  'dossierPage.storedNotices.lead': "Copies kept with the dossier: every download is the same file.",
   // identity:api-clients (issue 3 §3)
   'apiClient.scope.catalog.import': "Push changes to the procedure catalogue (POST /api/v1/catalog/import)",
   'apiClients.title': "API client applications",

@@ -1215,6 +1215,19 @@ export const vi = {
   'perm.apiClient.manage': "Quản lý ứng dụng kết nối API",
 
   // notifications (issue 4 §5, §6)
+  'inbox.title': "Thông báo",
+  'inbox.nav': "Thông báo",
+  'inbox.unreadSuffix': "chưa đọc",
+  'inbox.unreadCount': "Bạn có {count} thông báo chưa đọc.",
+  'inbox.allRead': "Bạn đã đọc tất cả thông báo.",
+  'inbox.empty': "Chưa có thông báo nào.",
+  'inbox.unread': "Chưa đọc",
+  'inbox.markRead': "Đánh dấu đã đọc",
+  'inbox.markAllRead': "Đánh dấu tất cả đã đọc",
+  'inbox.open': "Xem hồ sơ {label}",
+  'dossierPage.notice.stopped': "Thông báo dừng giải quyết hồ sơ (PDF)",
+  'dossierPage.storedNotices': "Phiếu, thông báo đã phát hành",
+  'dossierPage.storedNotices.lead': "Bản lưu cùng hồ sơ: mỗi lần tải về là cùng một tệp.",
   // identity:api-clients (issue 3 §3)
   'apiClient.scope.catalog.import': "Đẩy thay đổi danh mục thủ tục hành chính (POST /api/v1/catalog/import)",
   'apiClients.title': "Ứng dụng kết nối API",

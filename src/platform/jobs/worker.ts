@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { DatabaseHandle } from '../db/connect.ts';
-import { jobs } from '../../jobs.ts';
+import type { JobDefinition } from '../../jobs.ts';
 import type { DeliveryPolicy, OutboxHandlers } from '../outbox/deliver-outbox.ts';
 import { startOutboxPoller } from '../outbox/start-outbox-poller.ts';
 
@@ -19,7 +19,7 @@ export interface OutboxDelivery { handlers: OutboxHandlers; intervalMs: number; 
  * and subscribes every module's job handlers. Jobs live in the database, so any worker process can take them.
  * The outbox poller runs beside it: e-mails and SMS queued by requests are sent from here, never from a request.
  */
-export async function startWorker(handle: DatabaseHandle, log: Logger, outbox: OutboxDelivery): Promise<RunningWorker> {
+export async function startWorker(handle: DatabaseHandle, log: Logger, outbox: OutboxDelivery, jobs: readonly JobDefinition[]): Promise<RunningWorker> {
   const boss = new PgBoss({
     db: { executeSql: async (text: string, values?: unknown[]) => handle.pool.query(text, values) },
     schema: 'pgboss',

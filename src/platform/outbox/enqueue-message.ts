@@ -2,7 +2,11 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import { insertOutboxMessage } from './repository.ts';
 
-export type OutboxTopic = 'email' | 'sms';
+/**
+ * `notificationEmail`: a notification's e-mail, finished (its link made absolute) by the worker; `dossierNotice`:
+ * store the PDF of a notice a dossier action issued (issue 4 §5).
+ */
+export type OutboxTopic = 'email' | 'sms' | 'notificationEmail' | 'dossierNotice';
 
 /**
  * Records a message to deliver once the caller's transaction commits (ARCHITECTURE principle 5). Nothing is sent

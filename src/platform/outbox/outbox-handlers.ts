@@ -2,9 +2,10 @@ import { createMailSender, isEmailMessage, type MailSender } from '../mail/mail-
 import type { OutboxHandlers } from './deliver-outbox.ts';
 import { logSmsSender, unavailableSmsSender, type SmsMessage, type SmsSender } from './sms-sender.ts';
 
-/** Every outbox topic and the channel that delivers it. */
-export function createOutboxHandlers(channels: { mail: MailSender; sms: SmsSender }): OutboxHandlers {
+/** Every outbox topic and the channel that delivers it; modules add the handlers of their own topics. */
+export function createOutboxHandlers(channels: { mail: MailSender; sms: SmsSender }, moduleHandlers: Partial<OutboxHandlers> = {}): OutboxHandlers {
   return {
+    ...moduleHandlers,
     email: async (payload) => {
       if (!isEmailMessage(payload)) throw new Error('malformed e-mail payload');
       await channels.mail.send(payload);

@@ -42,3 +42,9 @@ export async function markOutboxMessageFailed(db: Db, id: number, f: { error: st
 export async function findOutboxMessageByKey(db: Db, idempotencyKey: string) {
   return db.selectFrom('outbox_message').selectAll().where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
 }
+
+/** Removes the pending messages of these topics (the demo seed's history is not announced); returns how many. */
+export async function deletePendingOutboxMessages(db: Db, topics: readonly string[]): Promise<number> {
+  const result = await db.deleteFrom('outbox_message').where('status', '=', 'pending').where('topic', 'in', [...topics]).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

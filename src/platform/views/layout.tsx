@@ -13,6 +13,7 @@ export interface PageContext {
     /** Holds officer.manage: the navigation links to administration. */ admin?: boolean;
     /** Holds dossier.receive somewhere: the navigation links to the one-stop desk. */ desk?: boolean;
     /** Holds dossier.read somewhere: the navigation links to the officer's work queue (issue 4 §5). */ work?: boolean;
+    /** How many of the account's notifications are unread (issue 4 §5): shown beside the inbox link. */ unread?: number;
   } | undefined;
   /** CSRF token for the forms of this page (the sign-out button, at least, when signed in). */
   csrfToken?: string | undefined;
@@ -59,6 +60,12 @@ export function Layout({ ctx, title, description, crumbs, canonical, children }:
               </span>
             </a>
             <div class="header-tools">
+              {ctx.user ? (
+                <a href="/thong-bao" class="inbox-link">
+                  {m('inbox.nav')}
+                  {ctx.user.unread ? <> <span class="inbox-count">{ctx.user.unread}</span><span class="visually-hidden"> {m('inbox.unreadSuffix')}</span></> : null}
+                </a>
+              ) : null}
               {ctx.user ? (
                 <form method="post" action="/dang-xuat" class="sign-out">
                   <a href="/tai-khoan" class="account-link">{ctx.user.name}</a>

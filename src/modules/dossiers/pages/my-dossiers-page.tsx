@@ -6,6 +6,7 @@ import type { listMyDossiers } from '../list-my-dossiers.ts';
 import { DossierTimeline } from './dossier-timeline.tsx';
 import { StepTimeline } from './step-timeline.tsx';
 import { dateTimeText } from './format.ts';
+import { formatFileSize } from '../../../platform/files/upload-policy.ts';
 
 type MyDossiers = Awaited<ReturnType<typeof listMyDossiers>>;
 
@@ -58,6 +59,15 @@ export function ApplicantDossierPage({ ctx, view, notice }: { ctx: PageContext; 
       </dl>
       {dossier.status === 5 ? <p><a class="button" href={`/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/bo-sung`}>{t(lang, 'supplement.start')}</a></p> : null}
       {view.steps ? <StepTimeline lang={lang} timeline={view.steps} /> : null}
+      {view.notices.length ? (
+        <section aria-labelledby="stored-notices">
+          <h2 id="stored-notices">{t(lang, 'dossierPage.storedNotices')}</h2>
+          <p>{t(lang, 'dossierPage.storedNotices.lead')}</p>
+          <ul class="stored-notices">
+            {view.notices.map((n) => <li><a href={`/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/phieu/${n.seq}`}>{n.name}</a> <span class="small">(PDF, {formatFileSize(n.sizeBytes, lang)})</span></li>)}
+          </ul>
+        </section>
+      ) : null}
       <DossierTimeline lang={lang} timeline={view.timeline} dueDateExplanation={view.dueDateExplanation} noticeHref={(seq) => `/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/phieu/${seq}`} />
     </Layout>
   );
