@@ -237,7 +237,7 @@ describe('due-soon and overdue warnings (issue 4 §6, DL-08)', () => {
     const inbox = await (await leader.get('/thong-bao')).text();
     assert.ok(inbox.includes(`Hồ sơ ${header.code} sắp đến hạn trả kết quả`));
     assert.ok(inbox.includes(`Hồ sơ ${header.code} đã quá hạn trả kết quả`));
-    assert.ok(inbox.includes(`href="/mot-cua/ho-so/${id}"`));
+    assert.ok(inbox.includes(`href="/xu-ly/ho-so/${id}"`));
     const specialistTitles = (await db().selectFrom('notification').select('title').where('account_id', '=', specialist).where('dossier_id', '=', id).execute()).map((n) => n.title);
     assert.equal(specialistTitles.filter((t) => t === `Hồ sơ ${header.code} sắp đến hạn trả kết quả`).length, 2, 'once per due date');
     assert.equal(specialistTitles.filter((t) => t === `Hồ sơ ${header.code} đã quá hạn trả kết quả`).length, 1);
