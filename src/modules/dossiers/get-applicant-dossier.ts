@@ -9,6 +9,7 @@ import { findAgency, getProcedureVersion } from '../catalog/procedure-versions.t
 import { loadClockRules } from './load-clock-rules.ts';
 import { projectDossier, type DossierActionRecord } from './project-dossier.ts';
 import { findDossierByReference, listActions } from './repository.ts';
+import { listDossierFiles } from './dossier-files.ts';
 import type { ActionKind } from './status-machine.ts';
 
 /**
@@ -18,15 +19,17 @@ import type { ActionKind } from './status-machine.ts';
 export async function getApplicantDossier(db: Kysely<Database>, actor: Actor, reference: string, lang: Lang) {
   const dossier = await findDossierByReference(db, reference);
   // Someone else's reference answers exactly like an unknown one: references are not secrets, dossiers are.
-  if (!dossier || actor.kind !== 'person' || dossier.applicant_account_id !== actor.accountId) throw new AppError('dossierNotFound');
+  if (!dossier || actor.kind !== 'person' || dossier.applicant_account_id !== actor.accountId || dossier.discarded_at) throw new AppError('dossierNotFound');
   authorize(actor, 'dossier.read', { ownerAccountId: dossier.applicant_account_id ?? undefined });
-  const [actions, rules, version, agency] = await Promise.all([
+  const [actions, rules, version, agency, files] = await Promise.all([
     listActions(db, dossier.id), loadClockRules(db, dossier), getProcedureVersion(db, dossier.procedure_version_id),
-    findAgency(db, { id: dossier.receiving_agency_id }),
+    findAgency(db, { id: dossier.receiving_agency_id }), listDossierFiles(db, dossier.id, ['component', 'notice', 'result']),
   ]);
   const projection = projectDossier(actions.map((a) => ({ kind: a.kind as ActionKind, at: new Date(a.at), payload: a.payload as DossierActionRecord['payload'] })), rules);
   return {
     dossier, procedure: { code: version.code, name: version.definition.name }, agency: agency?.name ?? '',
+    // Issue 4 §3: the documents of the dossier, downloadable by their applicant.
+    files, components: version.definition.components.map((c) => ({ code: c.code, name: c.name })),
     timeline: actions.map((a) => ({ seq: a.seq, kind: a.kind as ActionKind, at: new Date(a.at), actor: a.actor_label, reason: a.reason, toStatus: a.to_status })),
     dueDateExplanation: projection.dueDateSteps.length ? explainDueDate(projection.dueDateSteps, lang) : [],
   };

@@ -46,6 +46,8 @@ export interface DossierTable {
   assignee_id: string | null;
   step_started_at: NullableTimestamp;
   step_due_at: NullableTimestamp;
+  /** A draft the applicant deleted (issue 4 §3): kept as a record, never shown to them again. */
+  discarded_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
