@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { CatalogFile } from '../catalog/catalog-file-schema.ts';
 import { checkEForm, deriveEForm, resolveEForm, type EForm } from '../catalog/e-form.ts';
 import type { ApplicantDescription } from '../identity/describe-applicant.ts';
-import { answerText, currentAnswers, firstIncompletePage, prefillAnswers, readPostedAnswers, validateAnswers } from './e-form-answers.ts';
+import { answerText, currentAnswers, firstIncompletePage, prefillAnswers, prefilledValues, readPostedAnswers, validateAnswers } from './e-form-answers.ts';
 
 // Issue 4 §3, FORM-02, P-01: e-forms as JSON Schema + UI hints, checked, derived, validated and prefilled.
 const catalog = JSON.parse(readFileSync(new URL('../../../seed/catalog.json', import.meta.url), 'utf8')) as CatalogFile;
@@ -74,7 +74,7 @@ describe('answers to an e-form (issue 4 §3)', () => {
     assert.deepEqual(prefill['phone'], { value: '0912345678', source: { kind: 'declared' } });
     assert.deepEqual(prefill['householdHeadName'], { value: 'Nguyễn Văn Bình', source: { kind: 'previous', reference: '000.41.30.H99-260102-0001' } });
     assert.equal(prefill['householdHeadId'], undefined, 'nothing earlier, nothing offered');
-    // The applicant's own change wins over a declared value; never over a verified one.
+    // The applicant's own change (or clearing) wins over a declared value; never over a verified one.
     const answers = currentAnswers({ fullName: 'Nguyễn Văn Ân', personalId: '999999999999' }, prefill);
     assert.equal(answers['fullName'], 'Nguyễn Văn Ân');
     assert.equal(answers['personalId'], '017090012345');
@@ -82,7 +82,7 @@ describe('answers to an e-form (issue 4 §3)', () => {
 
   it('finds the first page with missing data, and shows answers in words', () => {
     const prefill = prefillAnswers(residence, applicant);
-    const answers = currentAnswers({ birthDate: '1990-03-15' }, prefill);
+    const answers = currentAnswers({ ...prefilledValues(prefill), birthDate: '1990-03-15' }, prefill);
     assert.equal(firstIncompletePage(residence, answers, 'vi'), 1);
     assert.equal(firstIncompletePage(residence, { ...answers, householdHeadName: 'A', relationToHead: 'Chủ hộ', householdHeadId: '017090012345' }, 'vi'), 2);
     assert.equal(answerText(residence, 'sex', 'female', 'vi'), 'Nữ');

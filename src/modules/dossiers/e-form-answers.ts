@@ -111,10 +111,14 @@ export function lockedValues(prefill: Record<string, Prefill>): Answers {
   return Object.fromEntries(Object.entries(prefill).filter(([, p]) => p.source.kind === 'verified').map(([name, p]) => [name, p.value]));
 }
 
-/** What the form shows: saved answers, else the prefilled value; verified values always win. */
+/** The prefilled values, written into a new draft once: from then on what the applicant keeps or clears is theirs. */
+export function prefilledValues(prefill: Record<string, Prefill>): Answers {
+  return Object.fromEntries(Object.entries(prefill).map(([name, p]) => [name, p.value]));
+}
+
+/** The draft's answers as they stand: what was saved, with verified values always as verified. */
 export function currentAnswers(saved: Answers, prefill: Record<string, Prefill>): Answers {
-  const offered = Object.fromEntries(Object.entries(prefill).map(([name, p]) => [name, p.value]));
-  return { ...offered, ...saved, ...lockedValues(prefill) };
+  return { ...saved, ...lockedValues(prefill) };
 }
 
 /** Index of the first page with a missing or invalid answer, or -1 when every page is complete. */

@@ -10,9 +10,9 @@ import { describeApplicant } from '../identity/describe-applicant.ts';
 import { firstStep } from '../workflow/process/process-definition.ts';
 import { processForNewDossier } from '../workflow/process/load-dossier-process.ts';
 import { appendDossierAction } from './append-dossier-action.ts';
-import { findDossierByIdempotencyKey, insertDossier } from './repository.ts';
+import { findDossierByIdempotencyKey, findLatestFiledDossier, insertDossier } from './repository.ts';
 import { resolveEForm } from '../catalog/e-form.ts';
-import { lockedValues, prefillAnswers, validateAnswers } from './e-form-answers.ts';
+import { lockedValues, prefillAnswers, prefilledValues, validateAnswers } from './e-form-answers.ts';
 import type { ApplicantSnapshot } from './tables.ts';
 
 export interface SubmitDossierInput {
@@ -74,6 +74,13 @@ export async function createDossier(db: Kysely<Database>, actor: Actor, now: Dat
     formData = { ...formData, ...lockedValues(prefillAnswers(form, applicant)) };
     const formErrors = validateAnswers(form, formData, lang).map((e) => ({ ...e, path: `/formData${e.path}` }));
     if (formErrors.length) throw new AppError('validationFailed', formErrors);
+  }
+  if (kind === 'drafted') {
+    // P-01: a new draft starts with what the profile and the latest earlier dossier already say.
+    const previous = await findLatestFiledDossier(db, accountId!, null);
+    const prefill = prefillAnswers(resolveEForm(procedure.definition, input.caseCode), applicant,
+      previous ? { reference: previous.code ?? previous.reference, formData: previous.form_data } : undefined);
+    formData = { ...prefilledValues(prefill), ...formData };
   }
 
   const process = await processForNewDossier(db, procedure.procedureId, procedure.definition, agency!.id);
