@@ -51,6 +51,27 @@ describe('dossier API (issue 4 §3-4: submitDossier, receiveDossier)', () => {
     assert.equal((await submit(anonymous, 'api-key-0005', anonymousToken)).status, 401);
   });
 
+  it('checks formData against the case\'s e-form, field by field, with verified values as verified (issue 4 §3)', async () => {
+    const residence = { procedureCode: '1.004222', caseCode: 'TH1', receivingAgencyCode: '000.00.41.H99' };
+    const bad = await submit(citizen, 'api-eform-0001', csrf, { ...residence, formData: { fullName: 'Nguyễn Văn An', personalId: '123', email: 'x' } });
+    assert.equal(bad.status, 400);
+    const problem = await bad.json() as { code: string; errors: { path: string; message: string }[] };
+    assert.equal(problem.code, 'validationFailed');
+    const paths = problem.errors.map((e) => e.path);
+    for (const path of ['/formData/personalId', '/formData/email', '/formData/birthDate', '/formData/householdHeadId']) assert.ok(paths.includes(path), path);
+    assert.ok(!paths.includes('/formData/fullName'));
+    assert.equal(problem.errors.find((e) => e.path === '/formData/personalId')!.message, 'Số định danh cá nhân gồm đúng 12 chữ số, in trên thẻ căn cước.');
+    const good = await submit(citizen, 'api-eform-0002', csrf, { ...residence, formData: {
+      fullName: 'Nguyễn Văn An', birthDate: '1990-03-15', sex: 'male', personalId: '017090012345', phone: '0912345678', householdHeadName: 'Nguyễn Văn An',
+      relationToHead: 'Chủ hộ', householdHeadId: '017090012345', addressee: 'Công an phường Hòa Lâm', newAddress: 'Số 12 đường Lê Lợi', requestContent: 'Đăng ký thường trú',
+    } });
+    assert.equal(good.status, 201);
+    const { id } = await good.json() as { id: string };
+    const row = await server.database.db.selectFrom('dossier').select(['status', 'form_data']).where('id', '=', id).executeTakeFirstOrThrow();
+    assert.equal(row.status, 1);
+    assert.equal((row.form_data as Record<string, unknown>)['newAddress'], 'Số 12 đường Lê Lợi');
+  });
+
   it('lets the ward desk receive it once: code and due date, then 409', async () => {
     const { id } = await (await submit(citizen, 'api-key-0006', csrf)).json() as { id: string };
     const desk = await signInOfficer(server, 'mo.lt@demo.hoabinhxanh.vn');

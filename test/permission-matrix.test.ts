@@ -146,9 +146,23 @@ const expected: Record<string, Access> = {
   // Notifications: the in-app inbox of every signed-in person and officer (issue 4 §5)
   'GET /thong-bao': 'signedIn',
   'POST /thong-bao/da-doc': 'signedIn',
+  // dossiers:eforms — e-form pages, drafts and attachments (issue 4 §3)
+  'GET /ho-so-cua-toi/:reference/tiep-tuc': 'person',
+  'GET /ho-so-cua-toi/:reference/to-khai/:page': 'person',
+  'POST /ho-so-cua-toi/:reference/to-khai/:page': 'person',
+  'GET /ho-so-cua-toi/:reference/thanh-phan': 'person',
+  'POST /ho-so-cua-toi/:reference/thanh-phan/:component': 'person',
+  'POST /ho-so-cua-toi/:reference/thanh-phan/:component/dung-lai': 'person',
+  'GET /ho-so-cua-toi/:reference/tep/:fileId': 'person',
+  'POST /ho-so-cua-toi/:reference/tep/:fileId/go-bo': 'person',
+  'GET /ho-so-cua-toi/:reference/kiem-tra': 'person',
+  'POST /ho-so-cua-toi/:reference/nop': 'person',
+  'POST /ho-so-cua-toi/:reference/xoa-nhap': 'person',
+  'GET /mot-cua/ho-so/:id/tep/:fileId': { permission: 'dossier.read' },
 };
 
-const sample: Record<string, string> = { ':code': '1.004222', ':file': 'TP1.pdf', ':accountId': '00000000-0000-4000-8000-000000000000', ':roleCode': 'reception', ':id': '00000000-0000-4000-8000-000000000001', ':seq': '1', ':fileId': '1' };
+const sample: Record<string, string> = { ':code': '1.004222', ':file': 'TP1.pdf', ':accountId': '00000000-0000-4000-8000-000000000000', ':roleCode': 'reception', ':id': '00000000-0000-4000-8000-000000000001', ':seq': '1',
+  ':page': '1', ':component': 'TP1', ':fileId': '1' };
 const actors = ['anonymous', 'citizen', 'business', 'officerWithoutMfa', 'reception', 'specialist', 'leader', 'clerk', 'agencyAdmin', 'provinceAdmin', 'reportViewer'] as const;
 type ActorName = (typeof actors)[number];
 

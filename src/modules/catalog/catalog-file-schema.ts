@@ -49,12 +49,44 @@ export const Fee = Type.Object({
   note: Type.String(),
 }, { additionalProperties: false });
 
+// The e-form of a procedure (issue 4 §3, FORM-02): a JSON Schema object the server validates the applicant's
+// answers with, plus UI hints to render it as accessible, one-topic-per-page fields. Its schema is checked as a
+// schema at import (validate-catalog-file.ts); properties are flat (strings, numbers, booleans, lists of choices).
+export const EFormWidget = Type.Union([Type.Literal('text'), Type.Literal('textarea'), Type.Literal('radio'), Type.Literal('select'), Type.Literal('date'),
+  Type.Literal('checkbox'), Type.Literal('checkboxes'), Type.Literal('number'), Type.Literal('email'), Type.Literal('tel')]);
+export const PrefillSource = Type.Union([Type.Literal('profile.name'), Type.Literal('profile.personalId'), Type.Literal('profile.birthDate'),
+  Type.Literal('profile.gender'), Type.Literal('profile.address'), Type.Literal('profile.phone'), Type.Literal('profile.email'),
+  Type.Literal('profile.taxCode'), Type.Literal('profile.businessName'), Type.Literal('previous')], { description: 'Where the portal takes a value from before the applicant types (P-01)' });
+export const EFormFieldHint = Type.Object({
+  widget: Type.Optional(EFormWidget),
+  help: Type.Optional(Type.String({ description: 'Hint shown under the label' })),
+  prefill: Type.Optional(PrefillSource),
+  enumTitles: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Labels of the enum values, in the same order' })),
+  errorMessage: Type.Optional(Type.String({ description: 'Said instead of the generic message when the value fails its pattern or format' })),
+}, { additionalProperties: false });
+export const EFormPage = Type.Object({
+  title: Text('Topic of the page'),
+  fields: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, description: 'Property names, in order' }),
+}, { additionalProperties: false });
+export const EForm = Type.Object({
+  schema: Type.Object({
+    type: Type.Literal('object'),
+    properties: Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$' }), Type.Object({ title: Text('Label of the field') }, { additionalProperties: true })),
+    required: Type.Optional(Type.Array(Type.String())),
+  }, { additionalProperties: true, description: 'JSON Schema (draft-07) of the answers; each property has a title' }),
+  ui: Type.Object({
+    pages: Type.Array(EFormPage, { minItems: 1, description: 'One topic per page; every property on exactly one page' }),
+    fields: Type.Optional(Type.Record(Type.String(), EFormFieldHint)),
+  }, { additionalProperties: false }),
+}, { additionalProperties: false, description: 'The e-form of a procedure or of one case (issue 4 §3)' });
+
 export const ProcedureCase = Type.Object({
   code: Text('Case code within the procedure'),
   name: Text('Name of the case (trường hợp)'),
   timeLimit: TimeLimit,
   onlineTimeLimit: Type.Optional(TimeLimit),
   fees: Type.Array(Fee),
+  eForm: Type.Optional(EForm),
 }, { additionalProperties: false });
 
 export const BlankForm = Type.Object({
@@ -106,6 +138,7 @@ export const CatalogProcedure = Type.Object({
   components: Type.Array(Component, { description: 'Components and their count (IDX-1.3 part 4)' }),
   results: Type.Array(Result),
   legalBasis: Type.Array(LegalBasis),
+  eForm: Type.Optional(EForm),
   publication: Type.Optional(Type.Object({ decisionNumber: Text('Decision number'), decisionDate: IsoDate('Decision date') }, { additionalProperties: false })),
   draft: Type.Optional(Type.Boolean({ description: 'Import as a draft version instead of publishing it' })),
 }, { additionalProperties: false });
@@ -131,3 +164,5 @@ export type CatalogProcedure = Static<typeof CatalogProcedure>;
 export type ProcedureCase = Static<typeof ProcedureCase>;
 export type TimeLimit = Static<typeof TimeLimit>;
 export type Synonym = Static<typeof Synonym>;
+export type EForm = Static<typeof EForm>;
+export type EFormFieldHint = Static<typeof EFormFieldHint>;

@@ -3,6 +3,7 @@ import type { Lang } from '../../platform/i18n/messages.ts';
 import { t } from '../../platform/i18n/messages.ts';
 import { CatalogFile } from './catalog-file-schema.ts';
 import { checkPublishable } from './check-publishable.ts';
+import { checkEForm } from './e-form.ts';
 
 const validateShape = createAjv().compile<CatalogFile>(CatalogFile);
 
@@ -50,6 +51,9 @@ export function validateCatalogFile(input: unknown, known: KnownCodes, lang: Lan
     p.components.forEach((c, j) => c.caseCodes.forEach((code, k) => {
       if (!caseCodes.has(code)) err(`${at}/components/${j}/caseCodes/${k}`, 'catalog.unknownCase', { code });
     }));
+    // Issue 4 §3: an e-form's schema is itself checked before anyone is asked to fill it in.
+    if (p.eForm) errors.push(...checkEForm(p.eForm, lang, `${at}/eForm`));
+    p.cases.forEach((c, j) => { if (c.eForm) errors.push(...checkEForm(c.eForm, lang, `${at}/cases/${j}/eForm`)); });
     p.cases.forEach((c, j) => duplicates(c.fees.map((f) => f.code)).forEach((k) => err(`${at}/cases/${j}/fees/${k}/code`, 'catalog.duplicateCode')));
     if (!p.draft) errors.push(...checkPublishable(p, lang, at));
   });

@@ -38,3 +38,22 @@ export async function findNoticeFile(db: Db, dossierId: string, actionSeq: numbe
     .where('dossier_id', '=', dossierId).where('purpose', '=', 'notice').where('action_seq', '=', actionSeq).where('removed_at', 'is', null)
     .orderBy('id').executeTakeFirst();
 }
+
+/**
+ * What a person could attach again (S-d): the component files of their earlier filed dossiers and the results
+ * issued to them, newest first, one per content.
+ */
+export async function listReusableFiles(db: Db, accountId: string, exceptDossierId: string) {
+  const rows = await db.selectFrom('dossier_file as df').innerJoin('dossier as d', 'd.id', 'df.dossier_id').innerJoin('stored_file as f', 'f.id', 'df.stored_file_id')
+    .select(['df.id', 'df.purpose', 'f.id as storedFileId', 'f.display_name', 'f.size_bytes', 'f.sha256', 'd.reference', 'd.code'])
+    .where('d.applicant_account_id', '=', accountId).where('d.id', '<>', exceptDossierId).where('d.status', '<>', 0)
+    .where('df.removed_at', 'is', null).where('df.purpose', 'in', ['component', 'result'])
+    .orderBy('df.id', 'desc').limit(200).execute();
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.sha256) && (seen.add(r.sha256), true)).slice(0, 50);
+}
+
+/** One of the dossier's files still attached, with its stored file id. */
+export async function findDossierFile(db: Db, dossierId: string, dossierFileId: number) {
+  return db.selectFrom('dossier_file').selectAll().where('dossier_id', '=', dossierId).where('id', '=', dossierFileId).where('removed_at', 'is', null).executeTakeFirst();
+}

@@ -21,11 +21,11 @@ import { internalActionKinds, type ActionKind } from './status-machine.ts';
 export async function getApplicantDossier(db: Kysely<Database>, actor: Actor, reference: string, lang: Lang, now: Date = new Date()) {
   const dossier = await findDossierByReference(db, reference);
   // Someone else's reference answers exactly like an unknown one: references are not secrets, dossiers are.
-  if (!dossier || actor.kind !== 'person' || dossier.applicant_account_id !== actor.accountId) throw new AppError('dossierNotFound');
+  if (!dossier || actor.kind !== 'person' || dossier.applicant_account_id !== actor.accountId || dossier.discarded_at) throw new AppError('dossierNotFound');
   authorize(actor, 'dossier.read', { ownerAccountId: dossier.applicant_account_id ?? undefined });
-  const [actions, rules, version, agency, notices] = await Promise.all([
+  const [actions, rules, version, agency, files] = await Promise.all([
     listActions(db, dossier.id), loadClockRules(db, dossier), getProcedureVersion(db, dossier.procedure_version_id),
-    findAgency(db, { id: dossier.receiving_agency_id }), listDossierFiles(db, dossier.id, ['notice']),
+    findAgency(db, { id: dossier.receiving_agency_id }), listDossierFiles(db, dossier.id, ['component', 'notice', 'result']),
   ]);
   const projection = projectDossier(actions.map((a) => ({ kind: a.kind as ActionKind, at: new Date(a.at), payload: a.payload as DossierActionRecord['payload'] })), rules);
   const steps = await loadStepTimeline(db, {
@@ -35,11 +35,13 @@ export async function getApplicantDossier(db: Kysely<Database>, actor: Actor, re
     dossier, procedure: { code: version.code, name: version.definition.name }, agency: agency?.name ?? '',
     // The agency's internal deliberation (notes, appraisal, consultations, approval) is never shown to the applicant.
     timeline: actions.filter((a) => !internalActionKinds.has(a.kind as ActionKind)).map((a) => ({ seq: a.seq, kind: a.kind as ActionKind, at: new Date(a.at), actor: a.actor_label, reason: a.reason, toStatus: a.to_status })),
+    // Issue 4 §3: the documents of the dossier, downloadable by their applicant.
+    files, components: version.definition.components.map((c) => ({ code: c.code, name: c.name })),
     dueDateExplanation: projection.dueDateSteps.length ? explainDueDate(projection.dueDateSteps, lang) : [],
     /** Each step against its budget, the steps ahead and the predicted completion (issue 4 §6, DL-08). */
     steps,
     // The notices stored with the dossier (issue 4 §5), each downloaded by the seq of the action that issued it.
-    notices: notices.flatMap((f) => (f.action_seq === null ? [] : [{ seq: f.action_seq, name: f.display_name, sizeBytes: Number(f.size_bytes) }])),
+    notices: files.filter((f) => f.purpose === 'notice').flatMap((f) => (f.action_seq === null ? [] : [{ seq: f.action_seq, name: f.display_name, sizeBytes: Number(f.size_bytes) }])),
   };
 }
 

@@ -9,6 +9,7 @@ import { findAgency, getProcedureVersion } from '../catalog/procedure-versions.t
 import { loadClockRules } from './load-clock-rules.ts';
 import { projectDossier, type DossierActionRecord } from './project-dossier.ts';
 import { findDossier, listActions } from './repository.ts';
+import { listDossierFiles } from './dossier-files.ts';
 import { nextStatus, type ActionKind, type DossierStatusCode } from './status-machine.ts';
 import { timeLeft } from './time-left.ts';
 import { stepAuthority } from './step-authority.ts';
@@ -30,9 +31,9 @@ export async function getOfficerDossier(db: Kysely<Database>, actor: Actor, doss
   const dossier = await findDossier(db, dossierId);
   if (!dossier) throw new AppError('dossierNotFound');
   if (!isAllowedOnDossier(actor, 'dossier.read', dossier)) throw new AppError(actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden');
-  const [actions, rules, version, agency] = await Promise.all([
+  const [actions, rules, version, agency, files] = await Promise.all([
     listActions(db, dossier.id), loadClockRules(db, dossier), getProcedureVersion(db, dossier.procedure_version_id),
-    findAgency(db, { id: dossier.receiving_agency_id }),
+    findAgency(db, { id: dossier.receiving_agency_id }), listDossierFiles(db, dossier.id),
   ]);
   const projection = projectDossier(actions.map((a) => ({ kind: a.kind as ActionKind, at: new Date(a.at), payload: a.payload as DossierActionRecord['payload'] })), rules);
   const step = rules.process && findStep(rules.process.definition, dossier.current_step);
@@ -44,6 +45,8 @@ export async function getOfficerDossier(db: Kysely<Database>, actor: Actor, doss
   return {
     dossier, agency: agency?.name ?? '', available,
     procedure: { code: version.code, name: version.definition.name, caseName: procedureCase?.name ?? dossier.case_code },
+    // Issue 4 §3: the dossier's documents, downloadable at /mot-cua/ho-so/:id/tep/:fileId.
+    files, componentNames: version.definition.components.map((c) => ({ code: c.code, name: c.name })),
     components: version.definition.components.filter((c) => c.caseCodes.length === 0 || c.caseCodes.includes(dossier.case_code)).map((c) => c.name),
     timeline: actions.map((a) => ({ seq: a.seq, kind: a.kind as ActionKind, at: new Date(a.at), actor: a.actor_label, reason: a.reason, toStatus: a.to_status })),
     dueDateExplanation: projection.dueDateSteps.length ? explainDueDate(projection.dueDateSteps, lang) : [],

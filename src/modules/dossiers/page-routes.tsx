@@ -19,6 +19,10 @@ import { getFilingForm } from './get-filing-form.ts';
 import { FilingPage } from './pages/filing-page.tsx';
 import { submitDossier } from './submit-dossier.ts';
 import { openDossierNotice } from './open-dossier-notice.ts';
+import { startDraft } from './start-draft.ts';
+import { registerDraftPages } from './draft-page-routes.tsx';
+import { formPagePath } from './pages/draft-pages.tsx';
+import { renderDossierNotice } from './render-dossier-notice.ts';
 import { findDossierByReference } from './repository.ts';
 import { sendNotice } from './send-pdf.ts';
 
@@ -47,9 +51,11 @@ export function registerDossierPages(app: FastifyInstance, deps: DossierPageDeps
     }
   });
 
-  pages.get('/ho-so-cua-toi', { schema: { hide: true, querystring: Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) }) }, config: { access: 'person' } }, async (request, reply) => {
+  pages.get('/ho-so-cua-toi', { schema: { hide: true, querystring: Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })), 'da-xoa': Type.Optional(Type.String({ maxLength: 40 })) }) }, config: { access: 'person' } }, async (request, reply) => {
     const list = await listMyDossiers(deps.db, request.actor, request.query.page ?? 1);
-    return sendPage(reply, <MyDossiersPage ctx={await deps.pageContext(request, reply)} list={list} />);
+    const ctx = await deps.pageContext(request, reply);
+    const notice = request.query['da-xoa'] ? t(ctx.lang, 'eform.draft.discarded', { reference: request.query['da-xoa'] }) : undefined;
+    return sendPage(reply, <MyDossiersPage ctx={ctx} list={list} notice={notice} />);
   });
 
   pages.get('/ho-so-cua-toi/:reference', {
@@ -58,6 +64,7 @@ export function registerDossierPages(app: FastifyInstance, deps: DossierPageDeps
   }, async (request, reply) => {
     const ctx = await deps.pageContext(request, reply);
     const view = await getApplicantDossier(deps.db, request.actor, request.params.reference, ctx.lang, deps.now());
+    if (view.dossier.status === 0) return reply.redirect(`/ho-so-cua-toi/${encodeURIComponent(view.dossier.reference)}/tiep-tuc`, 303);
     const notice = request.query['da-nop'] !== undefined ? t(ctx.lang, 'filing.done', { reference: view.dossier.reference }) : undefined;
     return sendPage(reply, <ApplicantDossierPage ctx={ctx} view={view} notice={notice} />);
   });
@@ -79,11 +86,12 @@ export function registerDossierPages(app: FastifyInstance, deps: DossierPageDeps
       <FilingPage ctx={ctx} form={await getFilingForm(deps.db, request.actor, request.params.code)} idempotencyKey={body['idempotencyKey'] ?? randomUUID()} values={body} errors={errors} />, 400);
     if (request.validationError) return again(toFieldErrors(request.validationError.validation as never, ctx.lang));
     try {
-      const { reference } = await submitDossier(deps.db, request.actor, deps.now(), ctx.lang, {
+      // Issue 4 §3: the first step opens a draft (once per idempotency key); the e-form pages follow.
+      const { reference } = await startDraft(deps.db, request.actor, deps.now(), ctx.lang, {
         procedureCode: request.params.code, caseCode: body['caseCode']!, receivingAgencyCode: body['receivingAgencyCode']!,
-        ...(body['summary']?.trim() ? { summary: body['summary'].trim() } : {}), formData: {}, idempotencyKey: body['idempotencyKey']!,
+        ...(body['summary']?.trim() ? { summary: body['summary'].trim() } : {}), idempotencyKey: body['idempotencyKey']!,
       });
-      return reply.redirect(`/ho-so-cua-toi/${encodeURIComponent(reference)}?da-nop=1`, 303);
+      return reply.redirect(formPagePath(reference, 0), 303);
     } catch (error) {
       if (error instanceof AppError && error.code === 'validationFailed') return again(error.fieldErrors);
       throw error;
@@ -97,4 +105,6 @@ export function registerDossierPages(app: FastifyInstance, deps: DossierPageDeps
     if (!dossier) throw new AppError('dossierNotFound');
     return sendNotice(reply, await openDossierNotice(deps.db, deps.files, request.actor, { dossierId: dossier.id, seq: request.params.seq, publicUrl: deps.publicUrl }));
   });
+
+  registerDraftPages(app, deps);
 }

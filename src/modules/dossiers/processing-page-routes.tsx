@@ -20,7 +20,7 @@ import { extendDueDate } from './extend-due-date.ts';
 import { forwardDossier } from './forward-dossier.ts';
 import { getProcessingDossier } from './get-processing-dossier.ts';
 import { issueResult, resultUploadPolicy } from './issue-result.ts';
-import { openDossierFile } from './open-dossier-file.ts';
+import { openOfficerDossierFile } from './open-dossier-file.ts';
 import { ProcessingDossierPage } from './pages/processing-dossier-page.tsx';
 import { renderDossierNotice } from './render-dossier-notice.ts';
 import { findDossier } from './repository.ts';
@@ -94,7 +94,7 @@ export function registerProcessingPages(app: FastifyInstance, deps: ProcessingPa
     sendPdf(reply, await renderDossierNotice(deps.db, request.actor, { dossierId: request.params.id, seq: request.params.seq, publicUrl: deps.publicUrl })));
 
   pages.get('/xu-ly/ho-so/:id/tep/:fileId', { schema: { hide: true, params: Type.Object({ id: Type.String({ format: 'uuid' }), fileId: Type.Integer({ minimum: 1 }) }) }, config: read }, async (request, reply) => {
-    const opened = await openDossierFile(deps.db, deps.files, request.actor, { dossierId: request.params.id, dossierFileId: request.params.fileId });
+    const opened = await openOfficerDossierFile(deps.db, deps.files, request.actor, request.params.id, request.params.fileId);
     return reply.headers(opened.headers).send(opened.stream);
   });
 

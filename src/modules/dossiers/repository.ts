@@ -71,8 +71,8 @@ export async function findDossierByReference(db: Db, reference: string) {
 export async function listApplicantDossiers(db: Db, accountId: string, page: { limit: number; offset: number }) {
   const [rows, total] = await Promise.all([
     db.selectFrom('dossier').select(['reference', 'code', 'status', 'summary', 'procedure_version_id', 'submitted_at', 'due_at', 'updated_at'])
-      .where('applicant_account_id', '=', accountId).orderBy('created_at', 'desc').limit(page.limit).offset(page.offset).execute(),
-    db.selectFrom('dossier').select((eb) => eb.fn.countAll<string>().as('n')).where('applicant_account_id', '=', accountId).executeTakeFirstOrThrow(),
+      .where('applicant_account_id', '=', accountId).where('status', '<>', 0).orderBy('created_at', 'desc').limit(page.limit).offset(page.offset).execute(),
+    db.selectFrom('dossier').select((eb) => eb.fn.countAll<string>().as('n')).where('applicant_account_id', '=', accountId).where('status', '<>', 0).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
 }
@@ -98,4 +98,32 @@ export async function countQueue(db: Db, agencyIds: number[]) {
   const rows = await db.selectFrom('dossier').select(['status', (eb) => eb.fn.countAll<string>().as('n')])
     .where('desk_agency_id', 'in', agencyIds).groupBy('status').execute();
   return rows.map((r) => ({ status: r.status, n: Number(r.n) }));
+}
+
+// Drafts (issue 4 §3): status 0, answers in form_data, deleted ones kept with discarded_at and never listed.
+
+/** The applicant's drafts still open, the most recently saved first. */
+export async function listApplicantDrafts(db: Db, accountId: string) {
+  return db.selectFrom('dossier').select(['id', 'reference', 'summary', 'procedure_version_id', 'updated_at'])
+    .where('applicant_account_id', '=', accountId).where('status', '=', 0).where('discarded_at', 'is', null)
+    .orderBy('updated_at', 'desc').limit(100).execute();
+}
+
+export async function updateDraftAnswers(db: Db, id: string, formData: Record<string, unknown>, now: Date): Promise<void> {
+  await db.updateTable('dossier').set({ form_data: JSON.stringify(formData), updated_at: now })
+    .where('id', '=', id).where('status', '=', 0).where('discarded_at', 'is', null).execute();
+}
+
+export async function markDraftDiscarded(db: Db, id: string, now: Date): Promise<boolean> {
+  const result = await db.updateTable('dossier').set({ discarded_at: now, updated_at: now })
+    .where('id', '=', id).where('status', '=', 0).where('discarded_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** The applicant's latest filed dossier other than this one, for prefilling fields marked `previous` (P-01). */
+export async function findLatestFiledDossier(db: Db, accountId: string, exceptId: string | null) {
+  let query = db.selectFrom('dossier').select(['id', 'reference', 'code', 'form_data'])
+    .where('applicant_account_id', '=', accountId).where('status', '<>', 0);
+  if (exceptId) query = query.where('id', '<>', exceptId);
+  return query.orderBy('submitted_at', 'desc').orderBy('created_at', 'desc').limit(1).executeTakeFirst();
 }

@@ -18,7 +18,7 @@ export function registerDossierApi(app: FastifyInstance, deps: { db: Kysely<Data
   api.post('/api/v1/dossiers', {
     schema: {
       operationId: 'submitDossier', tags: ['dossiers'], summary: 'Nộp hồ sơ trực tuyến (ST-01)',
-      description: 'Files a dossier in the signed-in person\'s name under the published version of a procedure. The Idempotency-Key header is required: the same key always answers with the same dossier (201 the first time, 200 after), so retries never file twice. Cookie sessions send the CSRF token in x-csrf-token.',
+      description: 'Files a dossier in the signed-in person\'s name under the published version of a procedure. The Idempotency-Key header is required: the same key always answers with the same dossier (201 the first time, 200 after), so retries never file twice. formData is checked against the e-form of the chosen case (its JSON Schema, as published in the procedure) with a field error per answer at /formData/<field>; verified profile values replace what is sent. Cookie sessions send the CSRF token in x-csrf-token.',
       headers: Type.Object({ 'idempotency-key': Type.String({ minLength: 8, maxLength: 100, pattern: '^[A-Za-z0-9._:-]+$', description: 'Chosen by the client, one per submission' }) }),
       body: Type.Object({
         procedureCode: Type.String({ minLength: 1, maxLength: 60 }), caseCode: Type.String({ minLength: 1, maxLength: 40 }),
@@ -34,7 +34,7 @@ export function registerDossierApi(app: FastifyInstance, deps: { db: Kysely<Data
     config: { access: 'person' },
   }, async (request, reply) => {
     const result = await submitDossier(deps.db, request.actor, deps.now(), requestLang(request), {
-      ...request.body, formData: request.body.formData ?? {}, idempotencyKey: request.headers['idempotency-key'],
+      ...request.body, formData: request.body.formData ?? {}, idempotencyKey: request.headers['idempotency-key'], checkEForm: true,
     });
     return reply.code(result.created ? 201 : 200).send(result);
   });

@@ -10,7 +10,9 @@ import { describeApplicant } from '../identity/describe-applicant.ts';
 import { firstStep } from '../workflow/process/process-definition.ts';
 import { processForNewDossier } from '../workflow/process/load-dossier-process.ts';
 import { appendDossierAction } from './append-dossier-action.ts';
-import { findDossierByIdempotencyKey, insertDossier } from './repository.ts';
+import { findDossierByIdempotencyKey, findLatestFiledDossier, insertDossier } from './repository.ts';
+import { resolveEForm } from '../catalog/e-form.ts';
+import { lockedValues, prefillAnswers, prefilledValues, validateAnswers } from './e-form-answers.ts';
 import type { ApplicantSnapshot } from './tables.ts';
 
 export interface SubmitDossierInput {
@@ -21,6 +23,12 @@ export interface SubmitDossierInput {
   summary?: string;
   /** Chosen by the client for this submission: retries and double clicks carry the same key. */
   idempotencyKey: string;
+  /**
+   * Check `formData` against the case's e-form (issue 4 §3): its JSON Schema, field by field, with verified profile
+   * values taking the place of whatever was sent. The API and the portal ask for it; internal callers (the demo
+   * seed) file without answers.
+   */
+  checkEForm?: boolean;
 }
 
 // CODE-02: a reference the applicant can quote before the dossier code exists; unambiguous characters only.
@@ -35,7 +43,16 @@ export function newDossierReference(now: Date): string {
  * version in force. The same idempotency key always answers with the same dossier, so a retried or doubled
  * request never makes two — even when both arrive at once on different app instances.
  */
-export async function submitDossier(db: Kysely<Database>, actor: Actor, now: Date, lang: Lang, input: SubmitDossierInput): Promise<{ id: string; reference: string; created: boolean }> {
+export function submitDossier(db: Kysely<Database>, actor: Actor, now: Date, lang: Lang, input: SubmitDossierInput): Promise<{ id: string; reference: string; created: boolean }> {
+  return createDossier(db, actor, now, lang, input, 'submitted');
+}
+
+/**
+ * Creates an online dossier under the published procedure version: `submitted` files it (status 1), `drafted`
+ * keeps it as the applicant's draft (status 0, issue 4 §3). Either way the idempotency key makes it once.
+ */
+export async function createDossier(db: Kysely<Database>, actor: Actor, now: Date, lang: Lang, input: SubmitDossierInput,
+  kind: 'submitted' | 'drafted'): Promise<{ id: string; reference: string; created: boolean }> {
   const accountId = actor.kind === 'person' ? actor.accountId : undefined;
   authorize(actor, 'dossier.submit', { ownerAccountId: accountId });
   const existing = await findDossierByIdempotencyKey(db, accountId!, input.idempotencyKey);
@@ -51,6 +68,20 @@ export async function submitDossier(db: Kysely<Database>, actor: Actor, now: Dat
   if (errors.length) throw new AppError('validationFailed', errors);
   const applicant = await describeApplicant(db, accountId!);
   if (!applicant) throw new AppError('forbidden');
+  let formData = input.formData;
+  if (input.checkEForm) {
+    const form = resolveEForm(procedure.definition, input.caseCode);
+    formData = { ...formData, ...lockedValues(prefillAnswers(form, applicant)) };
+    const formErrors = validateAnswers(form, formData, lang).map((e) => ({ ...e, path: `/formData${e.path}` }));
+    if (formErrors.length) throw new AppError('validationFailed', formErrors);
+  }
+  if (kind === 'drafted') {
+    // P-01: a new draft starts with what the profile and the latest earlier dossier already say.
+    const previous = await findLatestFiledDossier(db, accountId!, null);
+    const prefill = prefillAnswers(resolveEForm(procedure.definition, input.caseCode), applicant,
+      previous ? { reference: previous.code ?? previous.reference, formData: previous.form_data } : undefined);
+    formData = { ...prefilledValues(prefill), ...formData };
+  }
 
   const process = await processForNewDossier(db, procedure.procedureId, procedure.definition, agency!.id);
   try {
@@ -60,9 +91,9 @@ export async function submitDossier(db: Kysely<Database>, actor: Actor, now: Dat
         reference, procedureId: procedure.procedureId, procedureVersionId: procedure.versionId, caseCode: input.caseCode,
         applicantAccountId: accountId!, applicant: snapshot(applicant), channel: 'online', receivingAgencyId: agency!.id,
         deskAgencyId: process.stepAgencyIds[firstStep(process.definition).code]!, processId: process.processId,
-        summary: input.summary ?? procedure.definition.name, formData: input.formData, idempotencyKey: input.idempotencyKey, now,
+        summary: input.summary ?? procedure.definition.name, formData, idempotencyKey: input.idempotencyKey, now,
       });
-      await appendDossierAction(trx, id, { kind: 'submitted', at: now, actor });
+      await appendDossierAction(trx, id, { kind, at: now, actor });
       return { id, reference, created: true };
     });
   } catch (error) {

@@ -48,6 +48,8 @@ export interface DossierTable {
   step_due_at: NullableTimestamp;
   /** Units asked for an opinion that have not answered yet (issue 4 §5): they may read the dossier. */
   consulting_agency_ids: Generated<number[]>;
+  /** A draft the applicant deleted (issue 4 §3): kept as a record, never shown to them again. */
+  discarded_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -16,8 +16,9 @@ interface Props {
 const shownAttributes = ['fullName', 'businessName', 'personalId', 'taxCode', 'dateOfBirth', 'address'] as const;
 
 /**
- * Online filing (issue 4 §3, P-01, P-04): the case and the agency, the applicant's data with its source (verified
- * values locked), a short summary, and the components to bring. Works without JavaScript.
+ * Online filing, first step (issue 4 §3, P-01, P-04): the case and the agency, the applicant's data with its source
+ * (verified values locked), a short summary, and the components to prepare. "Continue" starts the draft whose
+ * e-form, attachments and check follow (draft-pages.tsx). Works without JavaScript.
  */
 export function FilingPage({ ctx, form, idempotencyKey, values = {}, errors = [] }: Props) {
   const { lang } = ctx;
@@ -27,6 +28,7 @@ export function FilingPage({ ctx, form, idempotencyKey, values = {}, errors = []
   return (
     <Layout ctx={ctx} title={title} crumbs={[{ href: '/', label: t(lang, 'nav.home') }, { href: `/thu-tuc/${encodeURIComponent(form.procedure.code)}`, label: form.procedure.name }, { label: t(lang, 'filing.crumb') }]}>
       <h1>{title}</h1>
+      <p>{t(lang, 'eform.startLead')}</p>
       <ErrorSummary lang={lang} errors={pointerErrors(errors)} />
       <form method="post" action={`/thu-tuc/${encodeURIComponent(form.procedure.code)}/nop-ho-so`} class="stack-form" novalidate>
         <input type="hidden" name="_csrf" value={ctx.csrfToken} />
@@ -66,7 +68,7 @@ export function FilingPage({ ctx, form, idempotencyKey, values = {}, errors = []
         <p>{t(lang, 'filing.componentsLead')}</p>
         <ul>{form.components.map((c) => <li>{c.name} <span class="small">({t(lang, 'filing.count', { originals: c.originals, copies: c.copies })}{c.required ? '' : `, ${t(lang, 'filing.optional')}`})</span></li>)}</ul>
 
-        <button type="submit">{t(lang, 'filing.submit')}</button>
+        <button type="submit">{t(lang, 'eform.continue')}</button>
       </form>
     </Layout>
   );

@@ -7,15 +7,43 @@ import { DossierTimeline } from './dossier-timeline.tsx';
 import { StepTimeline } from './step-timeline.tsx';
 import { dateTimeText } from './format.ts';
 import { formatFileSize } from '../../../platform/files/upload-policy.ts';
+import { DossierFilesList } from './draft-pages.tsx';
 
 type MyDossiers = Awaited<ReturnType<typeof listMyDossiers>>;
 
 /** "Hồ sơ của tôi" (P-12): every dossier with its code (once received), status and due date. */
-export function MyDossiersPage({ ctx, list }: { ctx: PageContext; list: MyDossiers }) {
+export function MyDossiersPage({ ctx, list, notice }: { ctx: PageContext; list: MyDossiers; notice?: string | undefined }) {
   const { lang } = ctx;
   return (
     <Layout ctx={ctx} title={t(lang, 'myDossiers.title')} crumbs={[{ href: '/', label: t(lang, 'nav.home') }, { label: t(lang, 'myDossiers.title') }]}>
       <h1>{t(lang, 'myDossiers.title')}</h1>
+      {notice ? <p class="notice" role="status">{notice}</p> : null}
+      {list.drafts.length ? (
+        // Issue 4 §3: drafts not yet filed, to continue or delete.
+        <div class="table-wrap" role="region" aria-labelledby="my-drafts-caption" tabIndex={0}>
+          <table>
+            <caption id="my-drafts-caption">{t(lang, 'eform.drafts.title')}</caption>
+            <thead><tr>
+              <th scope="col">{t(lang, 'myDossiers.reference')}</th><th scope="col">{t(lang, 'myDossiers.procedure')}</th>
+              <th scope="col">{t(lang, 'eform.drafts.savedAt')}</th><th scope="col">{t(lang, 'eform.drafts.actions')}</th>
+            </tr></thead>
+            <tbody>{list.drafts.map((d) => (
+              <tr>
+                <th scope="row">{d.reference}</th>
+                <td>{d.summary}</td>
+                <td>{dateTimeText(lang, d.updated_at)}</td>
+                <td>
+                  <a href={`/ho-so-cua-toi/${encodeURIComponent(d.reference)}/tiep-tuc`} aria-label={t(lang, 'eform.draft.resumeLabel', { reference: d.reference })}>{t(lang, 'eform.draft.resume')}</a>{' '}
+                  <form method="post" action={`/ho-so-cua-toi/${encodeURIComponent(d.reference)}/xoa-nhap`} class="inline-form">
+                    <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                    <button type="submit" class="secondary-button" aria-label={t(lang, 'eform.draft.discardLabel', { reference: d.reference })}>{t(lang, 'eform.draft.discard')}</button>
+                  </form>
+                </td>
+              </tr>
+            ))}</tbody>
+          </table>
+        </div>
+      ) : null}
       {list.items.length === 0 ? <p>{t(lang, 'myDossiers.empty')}</p> : (
         <div class="table-wrap" role="region" aria-labelledby="my-dossiers-caption" tabIndex={0}>
           <table>
@@ -68,6 +96,7 @@ export function ApplicantDossierPage({ ctx, view, notice }: { ctx: PageContext; 
           </ul>
         </section>
       ) : null}
+      <DossierFilesList lang={lang} files={view.files} components={view.components} href={(id) => `/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/tep/${id}`} />
       <DossierTimeline lang={lang} timeline={view.timeline} dueDateExplanation={view.dueDateExplanation} noticeHref={(seq) => `/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/phieu/${seq}`} />
     </Layout>
   );

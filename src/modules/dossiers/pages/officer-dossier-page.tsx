@@ -6,6 +6,7 @@ import type { OfficerDossierView } from '../get-officer-dossier.ts';
 import type { ApplicantSnapshot } from '../tables.ts';
 import { DossierTimeline } from './dossier-timeline.tsx';
 import { dateTimeText } from './format.ts';
+import { DossierFilesList } from './draft-pages.tsx';
 
 interface Props { ctx: PageContext; view: OfficerDossierView; errors?: FieldError[]; notice?: string | undefined }
 
@@ -107,6 +108,7 @@ export function OfficerDossierPage({ ctx, view, errors = [], notice }: Props) {
         </form>
       ) : null}
 
+      <DossierFilesList lang={lang} files={view.files} components={view.componentNames} href={(id) => `${base}/tep/${id}`} />
       <DossierTimeline lang={lang} timeline={view.timeline} dueDateExplanation={view.dueDateExplanation} noticeHref={(seq) => `${base}/phieu/${seq}`} />
     </Layout>
   );
