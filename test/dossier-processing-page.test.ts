@@ -125,7 +125,7 @@ describe('processing a dossier over HTTP (issue 4 §5, §6 officers)', () => {
     assert.ok(fileHref, 'the result file is listed');
     const download = await desk.get(fileHref!);
     assert.equal(download.headers.get('content-type'), 'application/pdf');
-    assert.equal((await otherUnit.get(fileHref!)).status, 404, 'another agency\'s files are as if they did not exist');
+    assert.equal((await otherUnit.get(fileHref!)).status, 403, 'another agency\'s officers are refused its files, as its dossier page');
     assert.match(resultPage, /Văn bản số 125\/GXN-UBND/);
 
     const early = await act(desk, 'tra-ket-qua', { channel: 'desk' });
