@@ -210,6 +210,13 @@ export const en: Record<keyof typeof vi, string> = {
   'api.yes': "Yes",
   'api.no': "No",
 
+  // payments (issue 5 §2)
+  'payments.copiesInvalid': "Enter the number of copies (a whole number from 1 to 1,000) for the per-copy fee.",
+  'payments.perCopyItem': "{name} ({copies} copies)",
+  'payments.officerAmountInvalid': "Enter the amount (VND, a whole number, not negative).",
+  'payments.officerReasonRequired': "State the basis for the amount.",
+  'payments.nothingToPay': "This case has no fee or charge to pay.",
+
   // platform:clock (issue 4 §1)
   'clock.start': "Validly received at {time}.",
   'clock.startShifted': "Received at {received}, outside working hours: the time limit counts from {from}.",

@@ -209,6 +209,13 @@ export const vi = {
   'api.yes': "Có",
   'api.no': "Không",
 
+  // payments (issue 5 §2)
+  'payments.copiesInvalid': "Nhập số bản (số nguyên từ 1 đến 1.000) để tính phí theo bản.",
+  'payments.perCopyItem': "{name} ({copies} bản)",
+  'payments.officerAmountInvalid': "Nhập số tiền (đồng, số nguyên không âm).",
+  'payments.officerReasonRequired': "Nêu căn cứ xác định mức thu.",
+  'payments.nothingToPay': "Trường hợp này không có khoản phí, lệ phí nào phải nộp.",
+
   // platform:clock (issue 4 §1)
   'clock.start': "Tiếp nhận hợp lệ lúc {time}.",
   'clock.startShifted': "Tiếp nhận lúc {received}, ngoài giờ làm việc: thời hạn bắt đầu tính từ {from}.",
