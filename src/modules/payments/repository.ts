@@ -61,8 +61,16 @@ export async function listOrdersToReconcile(db: Db, method: PaymentMethod, since
 }
 
 /** The back-office list (issue 5 §2): newest first, with the dossier's reference and code. */
-export async function searchPayments(db: Db, filter: { status?: PaymentStatus | undefined; method?: PaymentMethod | undefined; mismatchOnly?: boolean; limit: number; offset: number }) {
+export async function searchPayments(db: Db, filter: {
+  status?: PaymentStatus | undefined; method?: PaymentMethod | undefined; mismatchOnly?: boolean; limit: number; offset: number;
+  /** Only dossiers filed with or received at these agencies; undefined = all. */
+  agencyIds?: number[] | undefined;
+}) {
   let query = db.selectFrom('payment as p').innerJoin('dossier as d', 'd.id', 'p.dossier_id');
+  if (filter.agencyIds) {
+    const ids = filter.agencyIds.length ? filter.agencyIds : [-1];
+    query = query.where((eb) => eb.or([eb('d.receiving_agency_id', 'in', ids), eb('d.desk_agency_id', 'in', ids)]));
+  }
   if (filter.status) query = query.where('p.status', '=', filter.status);
   if (filter.method) query = query.where('p.method', '=', filter.method);
   if (filter.mismatchOnly) query = query.where('p.mismatch', 'is not', null);

@@ -56,6 +56,8 @@ export function ApplicantDossierPage({ ctx, view, notice }: { ctx: PageContext; 
         {dossier.due_at ? <><dt>{t(lang, 'track.dueAt')}</dt><dd>{dateTimeText(lang, dossier.due_at)}</dd></> : null}
       </dl>
       {dossier.status === 5 ? <p><a class="button" href={`/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/bo-sung`}>{t(lang, 'supplement.start')}</a></p> : null}
+      {dossier.status === 6 ? <p><a class="button-link" href={`/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/thanh-toan`}>{t(lang, 'payments.link')}</a></p>
+        : view.timeline.some((s) => s.kind === 'paymentRequested') ? <p><a href={`/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/thanh-toan`}>{t(lang, 'payments.linkPaid')}</a></p> : null}
       <DossierTimeline lang={lang} timeline={view.timeline} dueDateExplanation={view.dueDateExplanation} noticeHref={(seq) => `/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/phieu/${seq}`} />
     </Layout>
   );

@@ -107,6 +107,7 @@ export function OfficerDossierPage({ ctx, view, errors = [], notice }: Props) {
         </form>
       ) : null}
 
+      {[2, 4, 6, 9].includes(dossier.status) || view.timeline.some((s) => s.kind === 'paymentRequested') ? <p><a href={`${base}/thanh-toan`}>{t(lang, 'payments.linkPaid')}</a></p> : null}
       <DossierTimeline lang={lang} timeline={view.timeline} dueDateExplanation={view.dueDateExplanation} noticeHref={(seq) => `${base}/phieu/${seq}`} />
     </Layout>
   );
