@@ -106,9 +106,20 @@ const expected: Record<string, Access> = {
   'GET /quan-tri/ung-dung': { permission: 'apiClient.manage' },
   'POST /quan-tri/ung-dung': { permission: 'apiClient.manage' },
   'POST /quan-tri/ung-dung/:id/thu-hoi': { permission: 'apiClient.manage' },
+  // payments (issue 5 §2)
+  'GET /ho-so-cua-toi/:reference/thanh-toan': 'person',
+  'POST /ho-so-cua-toi/:reference/thanh-toan': 'person',
+  'GET /thanh-toan/ket-qua': 'public',
+  'GET /api/v1/payments/vnpay/ipn': 'public',
+  'GET /ho-so-cua-toi/:reference/bien-lai/:paymentId': 'person',
+  'GET /mot-cua/ho-so/:id/bien-lai/:paymentId': { permission: 'dossier.read' },
+  'GET /mot-cua/ho-so/:id/thanh-toan': { permission: 'dossier.receive' },
+  'POST /mot-cua/ho-so/:id/yeu-cau-thanh-toan': { permission: 'dossier.receive' },
+  'POST /mot-cua/ho-so/:id/thu-tai-quay': { permission: 'dossier.receive' },
+  'GET /quan-tri/thanh-toan': { permission: 'report.read' },
 };
 
-const sample: Record<string, string> = { ':code': '1.004222', ':file': 'TP1.pdf', ':accountId': '00000000-0000-4000-8000-000000000000', ':roleCode': 'reception', ':id': '00000000-0000-4000-8000-000000000001', ':seq': '1' };
+const sample: Record<string, string> = { ':code': '1.004222', ':file': 'TP1.pdf', ':accountId': '00000000-0000-4000-8000-000000000000', ':roleCode': 'reception', ':id': '00000000-0000-4000-8000-000000000001', ':seq': '1', ':paymentId': '00000000-0000-4000-8000-000000000002' };
 const actors = ['anonymous', 'citizen', 'business', 'officerWithoutMfa', 'reception', 'specialist', 'leader', 'clerk', 'agencyAdmin', 'provinceAdmin', 'reportViewer'] as const;
 type ActorName = (typeof actors)[number];
 
@@ -123,6 +134,7 @@ function mayPass(actor: ActorName, access: Access): boolean {
     'officer.manage': ['agencyAdmin', 'provinceAdmin'], 'role.manage': ['provinceAdmin'], 'catalog.manage': ['provinceAdmin'],
     'audit.read': ['agencyAdmin', 'provinceAdmin'], 'report.read': ['leader', 'agencyAdmin', 'provinceAdmin', 'reportViewer'],
     'apiClient.manage': ['provinceAdmin'], 'calendar.manage': ['provinceAdmin'], 'dossier.receive': ['reception'],
+    'dossier.read': ['reception', 'specialist', 'leader', 'clerk'],
   };
   return (holders[access.permission] ?? []).includes(actor);
 }
