@@ -287,4 +287,18 @@ describe('daily reconciliation with the gateway (issue 5 §2)', () => {
     assert.match(list, /Cổng thanh toán không ghi nhận đã thanh toán/);
     assert.equal((await citizen.get('/quan-tri/thanh-toan')).status, 403);
   });
+
+  it('speaks querydr and refund with the gateway: a refunded order is then reported as such', async () => {
+    const dossier = await feeDossier();
+    const ref = await order(dossier.reference);
+    await pay(ref, 'success', 'before');
+    const payment = await paymentOf(ref);
+    const gatewayOrder = { reference: ref, amount: 20_000, info: '', createdAt: new Date(payment.created_at) };
+    assert.equal((await gateway.query(gatewayOrder, new Date())).state, 'paid');
+    assert.equal((await gateway.query({ ...gatewayOrder, reference: 'DVC000000UNKNOWN' }, new Date())).state, 'unknown');
+    const refund = await gateway.refund({ ...gatewayOrder, transactionNo: payment.transaction_no! }, { amount: 20_000, by: 'mo.lt', now: new Date() });
+    assert.deepEqual([refund.ok, refund.code], [true, '00']);
+    assert.equal((await gateway.query(gatewayOrder, new Date())).state, 'refunded');
+    assert.equal((await gateway.refund({ ...gatewayOrder, transactionNo: payment.transaction_no! }, { amount: 20_000, by: 'mo.lt', now: new Date() })).ok, false);
+  });
 });
