@@ -16,6 +16,8 @@ import { defaultSite } from './platform/views/site.ts';
 import { verifyAuditChain } from './platform/audit/verify-audit-chain.ts';
 import { listDemoAccounts } from './modules/identity/seed-demo-accounts.ts';
 import { currentTotp } from './modules/identity/totp.ts';
+import { paymentRefundHandler } from './modules/payments/refund-payment.ts';
+import { gatewayFromConfig } from './modules/payments/gateway/gateway-from-config.ts';
 
 async function open(config: Config): Promise<DatabaseHandle> {
   return connectDatabase({ databaseUrl: config.DATABASE_URL, embeddedDir: path.join(config.DATA_DIR, 'pg'), poolSize: config.DATABASE_POOL_SIZE });
@@ -34,10 +36,11 @@ async function withDatabase<T>(work: (handle: DatabaseHandle, config: Config) =>
 
 interface Logger { info(obj: object, msg?: string): void }
 
-function outboxDelivery(config: Config, log: Logger): OutboxDelivery & { mailDescription: string } {
+function outboxDelivery(config: Config, log: Logger, db: DatabaseHandle['db']): OutboxDelivery & { mailDescription: string } {
   const channels = createOutboxChannels({ smtpUrl: config.SMTP_URL, mailFrom: config.MAIL_FROM, publicUrl: config.publicUrl, portalName: defaultSite.portalName, production: config.NODE_ENV === 'production' }, log);
   return {
-    handlers: createOutboxHandlers(channels), intervalMs: config.OUTBOX_POLL_MS,
+    // Refunds go to the payment gateway through the outbox too (issue 5 §2).
+    handlers: { ...createOutboxHandlers(channels), paymentRefund: paymentRefundHandler(db, gatewayFromConfig(config)) }, intervalMs: config.OUTBOX_POLL_MS,
     policy: { ...defaultDeliveryPolicy, maxAttempts: config.OUTBOX_MAX_ATTEMPTS }, mailDescription: channels.mail.description,
   };
 }
@@ -69,7 +72,7 @@ async function serve(options: { worker: boolean }): Promise<void> {
     if (seed.seeded) app.log.info({ summary: seed.summary }, 'demo province seeded');
   }
   // PGlite is single-process, so embedded mode runs the job worker here; with PostgreSQL it is a separate `worker`.
-  const delivery = outboxDelivery(config, app.log);
+  const delivery = outboxDelivery(config, app.log, handle.db);
   const worker = options.worker || handle.embedded ? await startWorker(handle, app.log, delivery, config) : undefined;
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   const url = config.PUBLIC_URL ?? address.replace('127.0.0.1', 'localhost');
@@ -124,7 +127,7 @@ async function worker(): Promise<void> {
   await migrateToLatest(handle.db);
   const { default: pino } = await import('pino');
   const log = pino({ level: config.LOG_LEVEL });
-  const running = await startWorker(handle, log, outboxDelivery(config, log), config);
+  const running = await startWorker(handle, log, outboxDelivery(config, log, handle.db), config);
   const stop = async () => { await running.stop(); await handle.close(); process.exit(0); };
   process.on('SIGTERM', () => void stop());
   process.on('SIGINT', () => void stop());

@@ -13,6 +13,8 @@ import { signedQuery } from '../src/modules/payments/gateway/vnpay-protocol.ts';
 import { reconcilePayments } from '../src/modules/payments/reconcile-payments.ts';
 import { requestPayment } from '../src/modules/payments/request-payment.ts';
 import { startOnlinePayment } from '../src/modules/payments/start-online-payment.ts';
+import { paymentRefundHandler } from '../src/modules/payments/refund-payment.ts';
+import { deliverOutbox } from '../src/platform/outbox/deliver-outbox.ts';
 import { demoPassword, httpClient, signInOfficer, type HttpClient } from './support/http-client.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
@@ -300,5 +302,30 @@ describe('daily reconciliation with the gateway (issue 5 §2)', () => {
     assert.deepEqual([refund.ok, refund.code], [true, '00']);
     assert.equal((await gateway.query(gatewayOrder, new Date())).state, 'refunded');
     assert.equal((await gateway.refund({ ...gatewayOrder, transactionNo: payment.transaction_no! }, { amount: 20_000, by: 'mo.lt', now: new Date() })).ok, false);
+  });
+
+  it('refunds an online payment through the outbox: requested by the desk, sent by the worker, noted on the timeline', async () => {
+    const dossier = await feeDossier();
+    const ref = await order(dossier.reference);
+    await pay(ref, 'success', 'before');
+    const payment = await paymentOf(ref);
+    const form = `/mot-cua/ho-so/${dossier.id}/thanh-toan`;
+    assert.equal((await citizen.post(`/mot-cua/ho-so/${dossier.id}/hoan-tien`, { paymentId: payment.id, reason: 'Nộp trùng' }, `/ho-so-cua-toi/${dossier.reference}`)).status, 403);
+    const noReason = await desk.post(`/mot-cua/ho-so/${dossier.id}/hoan-tien`, { paymentId: payment.id, reason: ' ' }, form);
+    assert.equal(noReason.status, 400);
+    assert.match(await noReason.text(), /Nêu lý do hoàn tiền/);
+    assert.equal((await desk.post(`/mot-cua/ho-so/${dossier.id}/hoan-tien`, { paymentId: payment.id, reason: 'Công dân đã nộp tại quầy' }, form)).status, 303);
+    assert.equal((await desk.post(`/mot-cua/ho-so/${dossier.id}/hoan-tien`, { paymentId: payment.id, reason: 'Lần nữa' }, form)).status, 400);
+    // Nothing was sent from the request: the gateway still has it as paid.
+    assert.equal(sim.transactions.get(ref)!.status, '00');
+    const db = server.database.db;
+    const noop = async () => {};
+    const delivered = await deliverOutbox(db, { email: noop, sms: noop, paymentRefund: paymentRefundHandler(db, gateway) }, new Date(Date.now() + 1000));
+    assert.ok(delivered.sent >= 1, JSON.stringify(delivered));
+    assert.equal(sim.transactions.get(ref)!.status, '05');
+    assert.equal((await paymentOf(ref)).status, 'refunded');
+    const noted = await db.selectFrom('dossier_action').select('reason').where('dossier_id', '=', dossier.id).where('kind', '=', 'noted').execute();
+    assert.ok(noted.some((a) => /Đã hoàn trả 20\.000 ₫/.test(a.reason ?? '')), JSON.stringify(noted));
+    assert.deepEqual((await eventsOf(payment.id)).filter((e) => e.kind === 'refund').map((e) => e.outcome), ['requested', 'done']);
   });
 });

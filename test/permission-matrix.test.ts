@@ -116,6 +116,7 @@ const expected: Record<string, Access> = {
   'GET /mot-cua/ho-so/:id/thanh-toan': { permission: 'dossier.receive' },
   'POST /mot-cua/ho-so/:id/yeu-cau-thanh-toan': { permission: 'dossier.receive' },
   'POST /mot-cua/ho-so/:id/thu-tai-quay': { permission: 'dossier.receive' },
+  'POST /mot-cua/ho-so/:id/hoan-tien': { permission: 'dossier.receive' },
   'GET /quan-tri/thanh-toan': { permission: 'report.read' },
 };
 

@@ -27,6 +27,7 @@ export async function getDeskPayments(db: Kysely<Database>, actor: Actor, dossie
     requests, open: requests.find((r) => r.open), payments, events,
     canRequest: 'paymentRequested' in transitions[dossier.status as DossierStatusCode] && (desk || isAllowedOnDossier(actor, 'dossier.process', dossier)),
     canRecordCounter: dossier.status === 6 && desk,
+    refundable: desk ? payments.filter((p) => p.status === 'paid' && p.method !== 'counter' && p.transaction_no && !events.some((e) => e.payment_id === p.id && e.kind === 'refund' && e.outcome === 'requested')) : [],
   };
 }
 

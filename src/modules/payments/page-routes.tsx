@@ -14,6 +14,7 @@ import { handleGatewayIpn } from './handle-gateway-ipn.ts';
 import { handleGatewayReturn } from './handle-gateway-return.ts';
 import { ApplicantPaymentPage, DeskPaymentPage, PaymentReturnPage, PaymentsAdminPage, paymentMethods, paymentStatuses } from './pages/payment-pages.tsx';
 import { recordCounterPayment } from './record-counter-payment.ts';
+import { requestRefund } from './refund-payment.ts';
 import { renderPaymentReceipt } from './render-payment-receipt.ts';
 import { requestPayment } from './request-payment.ts';
 import { searchPayments } from './repository.ts';
@@ -105,7 +106,7 @@ export function registerPaymentPages(app: FastifyInstance, deps: PaymentPageDeps
         await run(request, ctx.lang);
         return reply.redirect(`/mot-cua/ho-so/${request.params.id}/thanh-toan?xong=1`, 303);
       } catch (error) {
-        if (!(error instanceof AppError) || (error.code !== 'validationFailed' && error.code !== 'transitionNotAllowed')) throw error;
+        if (!(error instanceof AppError) || (error.code !== 'validationFailed' && error.code !== 'transitionNotAllowed' && error.code !== 'notFound')) throw error;
         const view = await getDeskPayments(deps.db, request.actor, request.params.id);
         const errors = error.fieldErrors.length ? error.fieldErrors : [{ path: '/', message: t(ctx.lang, error.messageKey, error.params) }];
         return sendPage(reply, <DeskPaymentPage ctx={ctx} view={view} errors={errors} values={request.body} />, error.status);
@@ -122,6 +123,9 @@ export function registerPaymentPages(app: FastifyInstance, deps: PaymentPageDeps
       officerSet[m[2]!] = { ...officerSet[m[2]!], ...(m[1] === 'amount' ? { amount: integer(value) } : { reason: value }) };
     }
     await requestPayment(deps.db, request.actor, deps.now(), lang, { dossierId: request.params.id, fees: { copies: integer(body['copies']), officerSet } });
+  });
+  action('hoan-tien', async (request, lang) => {
+    await requestRefund(deps.db, request.actor, deps.now(), lang, { dossierId: request.params.id, paymentId: request.body['paymentId'] ?? '', reason: request.body['reason'] ?? '' });
   });
   action('thu-tai-quay', async (request, lang) => {
     await recordCounterPayment(deps.db, request.actor, deps.now(), lang, {

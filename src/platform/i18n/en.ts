@@ -314,6 +314,15 @@ export const en: Record<keyof typeof vi, string> = {
   'payments.mismatch.refundedAtGateway': "Refunded at the gateway",
   'payments.mismatch.duplicate': "Paid twice — refund due",
   'payments.mismatch.paidAfterFailure': "Gateway reported success after a recorded failure",
+  'payments.refundReasonRequired': "State why the payment is refunded.",
+  'payments.refundNotPossible': "Only a successful online payment can be refunded.",
+  'payments.refundAlreadyRequested': "A refund of this payment was already requested.",
+  'payments.refunded': "Refunded {amount} of payment {reference} through the gateway.",
+  'payments.refundTitle': "Refund",
+  'payments.refundHint': "The request goes to the gateway right after it is recorded; the result shows under the exchanges with the gateway.",
+  'payments.refundPayment': "Payment",
+  'payments.refundReason': "Reason for the refund",
+  'payments.refund': "Request a refund",
 
   // platform:clock (issue 4 §1)
   'clock.start': "Validly received at {time}.",

@@ -313,6 +313,15 @@ export const vi = {
   'payments.mismatch.refundedAtGateway': "Cổng thanh toán đã hoàn tiền",
   'payments.mismatch.duplicate': "Nộp trùng — cần hoàn tiền",
   'payments.mismatch.paidAfterFailure': "Cổng báo thành công sau khi đã ghi nhận thất bại",
+  'payments.refundReasonRequired': "Nêu lý do hoàn tiền.",
+  'payments.refundNotPossible': "Chỉ hoàn tiền được khoản đã thanh toán trực tuyến thành công.",
+  'payments.refundAlreadyRequested': "Đã yêu cầu hoàn tiền khoản này.",
+  'payments.refunded': "Đã hoàn trả {amount} của khoản thanh toán {reference} qua cổng thanh toán.",
+  'payments.refundTitle': "Hoàn tiền",
+  'payments.refundHint': "Yêu cầu được gửi sang cổng thanh toán ngay sau khi ghi nhận; kết quả hiện ở mục trao đổi với cổng thanh toán.",
+  'payments.refundPayment': "Khoản thanh toán",
+  'payments.refundReason': "Lý do hoàn tiền",
+  'payments.refund': "Yêu cầu hoàn tiền",
 
   // platform:clock (issue 4 §1)
   'clock.start': "Tiếp nhận hợp lệ lúc {time}.",

@@ -5,7 +5,8 @@ import type { OutboxTopic } from './enqueue-message.ts';
 
 /** Sends one message of a topic; throwing means "try again later". */
 export type OutboxHandler = (payload: unknown) => Promise<void>;
-export type OutboxHandlers = Record<OutboxTopic, OutboxHandler>;
+/** E-mail and SMS always; the modules' own topics when their handlers are installed (a missing one is retried, then dead). */
+export type OutboxHandlers = Record<'email' | 'sms', OutboxHandler> & Partial<Record<OutboxTopic, OutboxHandler>>;
 
 export interface DeliveryPolicy {
   /** After this many failed attempts a message is dead (kept, with its last error, for an operator). */

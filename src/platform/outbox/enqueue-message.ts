@@ -2,7 +2,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import { insertOutboxMessage } from './repository.ts';
 
-export type OutboxTopic = 'email' | 'sms';
+/** Every topic; modules other than notifications add theirs (payments: refunds sent to the gateway, issue 5 §2). */
+export type OutboxTopic = 'email' | 'sms' | 'paymentRefund';
 
 /**
  * Records a message to deliver once the caller's transaction commits (ARCHITECTURE principle 5). Nothing is sent

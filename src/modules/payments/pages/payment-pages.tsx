@@ -174,6 +174,16 @@ export function DeskPaymentPage({ ctx, view, errors = [], values = {}, notice }:
         </form>
       ) : null}
       <OrdersTable lang={lang} orders={view.payments} id="orders" receiptHref={(id) => `${base}/bien-lai/${id}`} />
+      {view.refundable.length ? (
+        <form method="post" action={`${base}/hoan-tien`} class="stack-form">{csrf}
+          <h2>{t(lang, 'payments.refundTitle')}</h2>
+          <p class="hint" id="refund-hint">{t(lang, 'payments.refundHint')}</p>
+          <div class="field"><label for="refund-payment">{t(lang, 'payments.refundPayment')}</label>
+            <select id="refund-payment" name="paymentId">{view.refundable.map((p) => <option value={p.id}>{`${p.order_reference} — ${formatVnd(Number(p.amount))}${p.mismatch ? ` (${t(lang, `payments.mismatch.${p.mismatch}` as MessageKey)})` : ''}`}</option>)}</select></div>
+          {field('refund-reason', '/reason', 'reason', t(lang, 'payments.refundReason'), { type: 'text', maxLength: 500 })}
+          <button type="submit" class="secondary" aria-describedby="refund-hint">{t(lang, 'payments.refund')}</button>
+        </form>
+      ) : null}
       {view.events.length ? (
         <>
           <h2 id="exchanges">{t(lang, 'payments.exchanges')}</h2>
