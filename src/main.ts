@@ -54,7 +54,11 @@ async function withDemoPaymentGateway(config: Config): Promise<{ config: Config;
   const { startPaymentSimulator } = await import('./dev/payment-simulator.ts');
   const { randomBytes } = await import('node:crypto');
   const merchant = { tmnCode: 'OPENDVC1', hashSecret: randomBytes(24).toString('hex') };
-  const simulator = await startPaymentSimulator({ port: config.PAYMENT_SIMULATOR_PORT, host: config.HOST, merchant });
+  // Another demo (or a test) may hold the port: then any free port will do, the settings follow it.
+  const simulator = await startPaymentSimulator({ port: config.PAYMENT_SIMULATOR_PORT, host: config.HOST, merchant }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EADDRINUSE') throw error;
+    return startPaymentSimulator({ port: 0, host: config.HOST, merchant });
+  });
   return {
     config: { ...config, PAYMENT_GATEWAY: 'vnpay', PAYMENT_GATEWAY_URL: simulator.paymentUrl, PAYMENT_GATEWAY_API_URL: simulator.apiUrl, PAYMENT_MERCHANT_CODE: merchant.tmnCode, PAYMENT_HASH_SECRET: merchant.hashSecret },
     simulator,

@@ -223,7 +223,10 @@ ${(Object.keys(outcomes) as PayOutcome[]).map((o, i) => `<label><input type="rad
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => { if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', String(error)); else response.end(); });
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => { server.off('error', reject); resolve(); });
+  });
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${port}`;
   return {
