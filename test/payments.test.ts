@@ -237,6 +237,19 @@ describe('the desk: payment request and counter payment (issue 5 §2, DL-12)', (
     assert.deepEqual((action.payload as { items: unknown[] }).items, [{ code: 'LP1', name: 'Lệ phí đăng ký thường trú', amount: 20_000 }]);
   });
 
+  it('lets the specialist request the fees too, and refuses an officer who does not handle the dossier', async () => {
+    const filed = await submitDossier(server.database.db, citizenActor, new Date(), 'vi', { procedureCode: '1.004222', caseCode: 'TH1', receivingAgencyCode: '000.00.41.H99', formData: {}, idempotencyKey: randomUUID() });
+    await receiveDossier(server.database.db, deskActor, new Date(), filed.id);
+    const clerk = await signInOfficer(server, 'nam.bv@demo.hoabinhxanh.vn');
+    assert.equal((await clerk.post(`/mot-cua/ho-so/${filed.id}/yeu-cau-thanh-toan`, {}, '/mot-cua/ho-so')).status, 403);
+    assert.equal(await statusOf(filed.id), 2);
+    const specialist = await signInOfficer(server, 'duc.tv@demo.hoabinhxanh.vn');
+    assert.equal((await specialist.post(`/mot-cua/ho-so/${filed.id}/yeu-cau-thanh-toan`, {}, `/mot-cua/ho-so/${filed.id}/thanh-toan`)).status, 303);
+    assert.equal(await statusOf(filed.id), 6);
+    // The specialist does not take money at the counter.
+    assert.equal((await specialist.post(`/mot-cua/ho-so/${filed.id}/thu-tai-quay`, { instrument: 'cash', receiptNo: 'X9' }, `/mot-cua/ho-so/${filed.id}/thanh-toan`)).status, 403);
+  });
+
   it('records a cash payment with its receipt number; the dossier resumes and the receipt is issued', async () => {
     const dossier = await feeDossier();
     const refused = await desk.post(`/mot-cua/ho-so/${dossier.id}/thu-tai-quay`, { instrument: 'cash', receiptNo: '' }, `/mot-cua/ho-so/${dossier.id}/thanh-toan`);

@@ -20,6 +20,7 @@ import { requestPayment } from './request-payment.ts';
 import { searchPayments } from './repository.ts';
 import { getApplicantPayments, startOnlinePayment } from './start-online-payment.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
+import type { Access } from '../../platform/http/access.ts';
 
 export interface PaymentPageDeps {
   db: Kysely<Database>;
@@ -91,16 +92,19 @@ export function registerPaymentPages(app: FastifyInstance, deps: PaymentPageDeps
   }, async (request, reply) => sendPdf(reply, await renderPaymentReceipt(deps.db, request.actor, (await deps.pageContext(request, reply)).lang,
     { paymentId: request.params.paymentId, dossierId: request.params.id })));
 
-  const desk = { access: { permission: 'dossier.receive' } } as const;
-  pages.get('/mot-cua/ho-so/:id/thanh-toan', { schema: { hide: true, params: DossierId, querystring: Type.Object({ xong: Type.Optional(Type.String({ maxLength: 1 })) }) }, config: desk }, async (request, reply) => {
+  // The fee page is open to officers who may read the dossier (the specialist asks for fees too); the use cases
+  // decide: requesting needs dossier.receive or dossier.process, the counter and refunds dossier.receive.
+  const desk: { access: Access } = { access: { permission: 'dossier.receive' } };
+  const officers: { access: Access } = { access: { permission: 'dossier.read' } };
+  pages.get('/mot-cua/ho-so/:id/thanh-toan', { schema: { hide: true, params: DossierId, querystring: Type.Object({ xong: Type.Optional(Type.String({ maxLength: 1 })) }) }, config: officers }, async (request, reply) => {
     const ctx = await deps.pageContext(request, reply);
     const view = await getDeskPayments(deps.db, request.actor, request.params.id);
     return sendPage(reply, <DeskPaymentPage ctx={ctx} view={view} notice={request.query.xong !== undefined ? t(ctx.lang, 'payments.deskDone') : undefined} />);
   });
 
   /** A desk payment action: run it, then back to the fee page; a refused rule re-renders it with the messages. */
-  const action = (path: string, run: (request: FastifyRequest<{ Params: { id: string }; Body: Record<string, string> }>, lang: PageContext['lang']) => Promise<unknown>) =>
-    pages.post(`/mot-cua/ho-so/:id/${path}`, { schema: { hide: true, params: DossierId, body: Form }, config: desk }, async (request, reply) => {
+  const action = (path: string, run: (request: FastifyRequest<{ Params: { id: string }; Body: Record<string, string> }>, lang: PageContext['lang']) => Promise<unknown>, config: { access: Access } = desk) =>
+    pages.post(`/mot-cua/ho-so/:id/${path}`, { schema: { hide: true, params: DossierId, body: Form }, config }, async (request, reply) => {
       const ctx = await deps.pageContext(request, reply);
       try {
         await run(request, ctx.lang);
@@ -123,7 +127,7 @@ export function registerPaymentPages(app: FastifyInstance, deps: PaymentPageDeps
       officerSet[m[2]!] = { ...officerSet[m[2]!], ...(m[1] === 'amount' ? { amount: integer(value) } : { reason: value }) };
     }
     await requestPayment(deps.db, request.actor, deps.now(), lang, { dossierId: request.params.id, fees: { copies: integer(body['copies']), officerSet } });
-  });
+  }, officers);
   action('hoan-tien', async (request, lang) => {
     await requestRefund(deps.db, request.actor, deps.now(), lang, { dossierId: request.params.id, paymentId: request.body['paymentId'] ?? '', reason: request.body['reason'] ?? '' });
   });

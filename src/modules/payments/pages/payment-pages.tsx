@@ -129,7 +129,7 @@ export function DeskPaymentPage({ ctx, view, errors = [], values = {}, notice }:
   const label = dossier.code ?? dossier.reference;
   const error = (path: string) => errors.find((e) => e.path === path)?.message;
   const csrf = <input type="hidden" name="_csrf" value={ctx.csrfToken} />;
-  const field = (id: string, path: string, name: string, text: string, input: { type: string; inputMode?: 'numeric'; maxLength?: number }) => (
+  const field = (id: string, path: string, name: string, text: string, input: { type: 'text'; inputMode?: 'numeric'; maxLength?: number }) => (
     <div class={`field${error(path) ? ' field-error' : ''}`}>
       <label for={id}>{text}</label>
       {error(path) ? <p class="error-message" id={`${id}-error`}>{error(path)}</p> : null}
