@@ -56,6 +56,8 @@ import { sessionCookieName, type SessionPolicy } from './modules/identity/sessio
 import { createFileStore } from './platform/files/create-file-store.ts';
 import type { FileStore } from './platform/files/file-store.ts';
 import { registerMultipart } from './platform/files/multipart.ts';
+import { registerPaymentPages } from './modules/payments/page-routes.tsx';
+import { gatewayFromConfig } from './modules/payments/gateway/gateway-from-config.ts';
 
 export interface AppOptions {
   config: Config;
@@ -192,6 +194,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerRegisterPages(app, { db, now, pageContext });
   registerProcessingPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files });
   registerNotificationPages(app, { db, now, pageContext });
+  registerPaymentPages(app, { db, now, pageContext, gateway: gatewayFromConfig(config), publicUrl: config.PUBLIC_URL ? config.publicUrl : undefined });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   app.get('/api/docs', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) =>

@@ -42,6 +42,13 @@ const ConfigSchema = Type.Object({
   OUTBOX_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 50, default: 8, description: 'Delivery attempts (with exponential backoff from 30 s) before a message is set aside as dead.' }),
   FILES_URL: Type.Optional(Type.String({ pattern: '^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/|\\?|$)', description: 'S3-compatible object storage for attachments, e.g. s3://bucket/prefix?endpoint=https://s3.example.vn&region=hn (credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY). Unset: files on local disk in DATA_DIR/files.' })),
   UPLOAD_MAX_MB: Type.Integer({ minimum: 1, maximum: 1024, default: 20, description: 'Largest single file any upload accepts (MB); each upload field shows and enforces its own, smaller or equal, limit.' }),
+  // payments (issue 5 §2): the gateway's address and merchant credentials; never in the repository.
+  PAYMENT_GATEWAY: Type.Union([Type.Literal('vnpay'), Type.Literal('national-platform')], { default: 'vnpay', description: 'Online payment gateway protocol: vnpay (VNPAY-style signed redirect, IPN, querydr/refund) or national-platform (the DVCQG payment platform model, docs/payments.md).' }),
+  PAYMENT_GATEWAY_URL: Type.Optional(Type.String({ format: 'uri', description: 'Payment page of the gateway, e.g. https://sandbox.vnpayment.vn/paymentv2/vpcpay.html. Unset outside production: the bundled payment simulator is started (demo); unset in production: online payment is off.' })),
+  PAYMENT_GATEWAY_API_URL: Type.Optional(Type.String({ format: 'uri', description: 'Merchant API of the gateway (querydr, refund), e.g. https://sandbox.vnpayment.vn/merchant_webapi/api/transaction.' })),
+  PAYMENT_MERCHANT_CODE: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'Merchant code at the gateway (vnp_TmnCode).' })),
+  PAYMENT_HASH_SECRET: Type.Optional(Type.String({ minLength: 8, description: 'Secret shared with the gateway for signing (vnp_HashSecret). Keep it out of the repository.' })),
+  PAYMENT_SIMULATOR_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3010, description: 'Port of the bundled payment simulator started by `npm start` outside production when PAYMENT_GATEWAY_URL is unset (0 picks a free one).' }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 10000, description: 'Grace period for in-flight requests on SIGTERM.' }),
 });
 
@@ -70,6 +77,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !config.DATABASE_URL) throw new ConfigError('Invalid configuration:\n  DATABASE_URL: production runs on PostgreSQL; set DATABASE_URL.');
   if (production && !config.PUBLIC_URL) throw new ConfigError('Invalid configuration:\n  PUBLIC_URL: production needs the portal\'s public https URL.');
   if (production && !config.SMTP_URL) throw new ConfigError('Invalid configuration:\n  SMTP_URL: production sends account e-mails (verification, password reset); set SMTP_URL.');
+  const payment = [config.PAYMENT_GATEWAY_URL, config.PAYMENT_GATEWAY_API_URL, config.PAYMENT_MERCHANT_CODE, config.PAYMENT_HASH_SECRET];
+  if (payment.some(Boolean) && !payment.every(Boolean)) throw new ConfigError('Invalid configuration:\n  PAYMENT_GATEWAY_URL, PAYMENT_GATEWAY_API_URL, PAYMENT_MERCHANT_CODE and PAYMENT_HASH_SECRET go together; set all four or none.');
   if (production && !config.COOKIE_SECRET) throw new ConfigError('Invalid configuration:\n  COOKIE_SECRET: production needs a secret of at least 32 characters, shared by every instance.');
   return {
     ...config,

@@ -16,10 +16,11 @@ import { defaultSite } from './platform/views/site.ts';
 import { verifyAuditChain } from './platform/audit/verify-audit-chain.ts';
 import { listDemoAccounts } from './modules/identity/seed-demo-accounts.ts';
 import { currentTotp } from './modules/identity/totp.ts';
-import { createJobs } from './jobs.ts';
 import { createFileStore } from './platform/files/create-file-store.ts';
 import { dossierNoticeHandler } from './modules/dossiers/store-dossier-notice.ts';
 import { notificationEmailHandler } from './modules/notifications/notification-email.ts';
+import { paymentRefundHandler } from './modules/payments/refund-payment.ts';
+import { gatewayFromConfig } from './modules/payments/gateway/gateway-from-config.ts';
 
 async function open(config: Config): Promise<DatabaseHandle> {
   return connectDatabase({ databaseUrl: config.DATABASE_URL, embeddedDir: path.join(config.DATA_DIR, 'pg'), poolSize: config.DATABASE_POOL_SIZE });
@@ -46,13 +47,34 @@ function outboxDelivery(config: Config, handle: DatabaseHandle, log: Logger): Ou
     dossierNotice: dossierNoticeHandler({ db: handle.db, files: createFileStore(config), publicUrl: config.publicUrl, now: () => new Date() }),
   };
   return {
-    handlers: createOutboxHandlers(channels, moduleHandlers), intervalMs: config.OUTBOX_POLL_MS,
+    // Refunds go to the payment gateway through the outbox too (issue 5 §2).
+    handlers: { ...createOutboxHandlers(channels, moduleHandlers), paymentRefund: paymentRefundHandler(handle.db, gatewayFromConfig(config)) }, intervalMs: config.OUTBOX_POLL_MS,
     policy: { ...defaultDeliveryPolicy, maxAttempts: config.OUTBOX_MAX_ATTEMPTS }, mailDescription: channels.mail.description,
   };
 }
 
+/**
+ * Outside production, with no gateway configured, the bundled payment simulator (src/dev/payment-simulator.ts, like
+ * `npm run idp` for sign-in) is started in-process with a fresh secret, and the settings point at it (issue 5 §2).
+ */
+async function withDemoPaymentGateway(config: Config): Promise<{ config: Config; simulator?: { url: string; close(): Promise<void> } }> {
+  if (config.NODE_ENV === 'production' || config.PAYMENT_GATEWAY_URL) return { config };
+  const { startPaymentSimulator } = await import('./dev/payment-simulator.ts');
+  const { randomBytes } = await import('node:crypto');
+  const merchant = { tmnCode: 'OPENDVC1', hashSecret: randomBytes(24).toString('hex') };
+  // Another demo (or a test) may hold the port: then any free port will do, the settings follow it.
+  const simulator = await startPaymentSimulator({ port: config.PAYMENT_SIMULATOR_PORT, host: config.HOST, merchant }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EADDRINUSE') throw error;
+    return startPaymentSimulator({ port: 0, host: config.HOST, merchant });
+  });
+  return {
+    config: { ...config, PAYMENT_GATEWAY: 'vnpay', PAYMENT_GATEWAY_URL: simulator.paymentUrl, PAYMENT_GATEWAY_API_URL: simulator.apiUrl, PAYMENT_MERCHANT_CODE: merchant.tmnCode, PAYMENT_HASH_SECRET: merchant.hashSecret },
+    simulator,
+  };
+}
+
 async function serve(options: { worker: boolean }): Promise<void> {
-  const config = loadConfig();
+  const { config, simulator } = await withDemoPaymentGateway(loadConfig());
   const handle = await open(config);
   const applied = await migrateToLatest(handle.db);
   const app = await buildApp({ config, db: handle.db });
@@ -63,7 +85,7 @@ async function serve(options: { worker: boolean }): Promise<void> {
   }
   // PGlite is single-process, so embedded mode runs the job worker here; with PostgreSQL it is a separate `worker`.
   const delivery = outboxDelivery(config, handle, app.log);
-  const worker = options.worker || handle.embedded ? await startWorker(handle, app.log, delivery, createJobs({ db: handle.db })) : undefined;
+  const worker = options.worker || handle.embedded ? await startWorker(handle, app.log, delivery, config) : undefined;
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   const url = config.PUBLIC_URL ?? address.replace('127.0.0.1', 'localhost');
   process.stdout.write([
@@ -76,6 +98,7 @@ async function serve(options: { worker: boolean }): Promise<void> {
     config.NODE_ENV === 'production'
       ? '    SMS:           not sent (no SMS gateway yet): messages stay in the outbox, never in the log'
       : '    SMS:           written to this log (no SMS gateway yet; verification codes appear there)',
+    simulator ? `    Payments:      demo gateway simulator at ${simulator.url} (no real money; \`npm run paysim\` runs it alone)` : `    Payments:      ${config.PAYMENT_GATEWAY_URL ? `${config.PAYMENT_GATEWAY} gateway` : 'online payment off (no PAYMENT_GATEWAY_URL)'}`,
     config.seedDemo ? '    Demo data:     Tỉnh Hòa Bình Xanh (fictional province) — demo accounts below, never in production.' : '',
     '',
   ].filter((line, i, all) => line !== '' || i === 0 || i === all.length - 1).join('\n') + '\n');
@@ -90,6 +113,7 @@ async function serve(options: { worker: boolean }): Promise<void> {
     timer.unref();
     await app.close();
     await worker?.stop();
+    await simulator?.close();
     await handle.close();
     process.exit(0);
   };
@@ -115,7 +139,7 @@ async function worker(): Promise<void> {
   await migrateToLatest(handle.db);
   const { default: pino } = await import('pino');
   const log = pino({ level: config.LOG_LEVEL });
-  const running = await startWorker(handle, log, outboxDelivery(config, handle, log), createJobs({ db: handle.db }));
+  const running = await startWorker(handle, log, outboxDelivery(config, handle, log), config);
   const stop = async () => { await running.stop(); await handle.close(); process.exit(0); };
   process.on('SIGTERM', () => void stop());
   process.on('SIGINT', () => void stop());

@@ -159,10 +159,22 @@ const expected: Record<string, Access> = {
   'POST /ho-so-cua-toi/:reference/nop': 'person',
   'POST /ho-so-cua-toi/:reference/xoa-nhap': 'person',
   'GET /mot-cua/ho-so/:id/tep/:fileId': { permission: 'dossier.read' },
+  // payments (issue 5 §2)
+  'GET /ho-so-cua-toi/:reference/thanh-toan': 'person',
+  'POST /ho-so-cua-toi/:reference/thanh-toan': 'person',
+  'GET /thanh-toan/ket-qua': 'public',
+  'GET /api/v1/payments/vnpay/ipn': 'public',
+  'GET /ho-so-cua-toi/:reference/bien-lai/:paymentId': 'person',
+  'GET /mot-cua/ho-so/:id/bien-lai/:paymentId': { permission: 'dossier.read' },
+  'GET /mot-cua/ho-so/:id/thanh-toan': { permission: 'dossier.read' },
+  'POST /mot-cua/ho-so/:id/yeu-cau-thanh-toan': { permission: 'dossier.read' },
+  'POST /mot-cua/ho-so/:id/thu-tai-quay': { permission: 'dossier.receive' },
+  'POST /mot-cua/ho-so/:id/hoan-tien': { permission: 'dossier.receive' },
+  'GET /quan-tri/thanh-toan': { permission: 'report.read' },
 };
 
 const sample: Record<string, string> = { ':code': '1.004222', ':file': 'TP1.pdf', ':accountId': '00000000-0000-4000-8000-000000000000', ':roleCode': 'reception', ':id': '00000000-0000-4000-8000-000000000001', ':seq': '1',
-  ':page': '1', ':component': 'TP1', ':fileId': '1' };
+  ':page': '1', ':component': 'TP1', ':fileId': '1', ':paymentId': '00000000-0000-4000-8000-000000000002' };
 const actors = ['anonymous', 'citizen', 'business', 'officerWithoutMfa', 'reception', 'specialist', 'leader', 'clerk', 'agencyAdmin', 'provinceAdmin', 'reportViewer'] as const;
 type ActorName = (typeof actors)[number];
 

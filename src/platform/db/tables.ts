@@ -12,8 +12,9 @@ import type { FileTables } from '../files/tables.ts';
 import type { ProcessTables } from '../../modules/workflow/process/tables.ts';
 import type { AbsenceTables } from '../../modules/dossiers/absence-tables.ts';
 import type { NotificationTables } from '../../modules/notifications/tables.ts';
+import type { PaymentTables } from '../../modules/payments/tables.ts';
 
 /** Every table, for Kysely's typing. Each module declares its own tables and owns their SQL. */
 export type Database = CatalogTables & AuditTables & IdentityTables & RegistrationTables & OutboxTables & CalendarTables & DossierTables
   & OidcTables & ApiClientTables & AnalyticsTables & FileTables & ProcessTables
-  & AbsenceTables & NotificationTables;
+  & AbsenceTables & NotificationTables & PaymentTables;

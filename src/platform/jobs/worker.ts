@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { DatabaseHandle } from '../db/connect.ts';
-import type { JobDefinition } from '../../jobs.ts';
+import { jobs } from '../../jobs.ts';
+import type { Config } from '../../config.ts';
 import type { DeliveryPolicy, OutboxHandlers } from '../outbox/deliver-outbox.ts';
 import { startOutboxPoller } from '../outbox/start-outbox-poller.ts';
 
@@ -19,7 +20,7 @@ export interface OutboxDelivery { handlers: OutboxHandlers; intervalMs: number; 
  * and subscribes every module's job handlers. Jobs live in the database, so any worker process can take them.
  * The outbox poller runs beside it: e-mails and SMS queued by requests are sent from here, never from a request.
  */
-export async function startWorker(handle: DatabaseHandle, log: Logger, outbox: OutboxDelivery, jobs: readonly JobDefinition[]): Promise<RunningWorker> {
+export async function startWorker(handle: DatabaseHandle, log: Logger, outbox: OutboxDelivery, config: Config): Promise<RunningWorker> {
   const boss = new PgBoss({
     db: { executeSql: async (text: string, values?: unknown[]) => handle.pool.query(text, values) },
     schema: 'pgboss',
@@ -30,7 +31,7 @@ export async function startWorker(handle: DatabaseHandle, log: Logger, outbox: O
   await boss.start();
   for (const job of jobs) {
     await boss.createQueue(job.name);
-    await boss.work(job.name, async (batch) => { for (const item of batch) await job.handle(item.data); });
+    await boss.work(job.name, async (batch) => { for (const item of batch) await job.handle(item.data, { db: handle.db, config, log }); });
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'Asia/Ho_Chi_Minh' });
   }
   const poller = startOutboxPoller(handle.db, outbox.handlers, { intervalMs: outbox.intervalMs, policy: outbox.policy, log });

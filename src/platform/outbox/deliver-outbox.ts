@@ -5,7 +5,7 @@ import type { OutboxTopic } from './enqueue-message.ts';
 
 /** Sends one message of a topic; throwing means "try again later". */
 export type OutboxHandler = (payload: unknown) => Promise<void>;
-/** The channels every worker has, and the topics of modules (a message without a handler is retried, then dead). */
+/** E-mail and SMS always; the modules' own topics when their handlers are installed (a missing one is retried, then dead). */
 export type OutboxHandlers = Record<'email' | 'sms', OutboxHandler> & Partial<Record<OutboxTopic, OutboxHandler>>;
 
 export interface DeliveryPolicy {
