@@ -333,8 +333,16 @@ describe('daily reconciliation with the gateway (issue 5 §2)', () => {
     assert.equal(sim.transactions.get(ref)!.status, '00');
     const db = server.database.db;
     const noop = async () => {};
-    const delivered = await deliverOutbox(db, { email: noop, sms: noop, paymentRefund: paymentRefundHandler(db, gateway) }, new Date(Date.now() + 1000));
-    assert.ok(delivered.sent >= 1, JSON.stringify(delivered));
+    // The worker's round with every topic the app queues (the dossier's notifications and notices too).
+    const handlers = { email: noop, sms: noop, notificationEmail: noop, dossierNotice: noop, paymentRefund: paymentRefundHandler(db, gateway) };
+    let sent = 0;
+    for (let round = 0; round < 20; round++) {
+      const delivered = await deliverOutbox(db, handlers, new Date(Date.now() + 1000));
+      assert.equal(delivered.retried + delivered.dead, 0, JSON.stringify(delivered));
+      if (delivered.sent === 0) break;
+      sent += delivered.sent;
+    }
+    assert.ok(sent >= 1);
     assert.equal(sim.transactions.get(ref)!.status, '05');
     assert.equal((await paymentOf(ref)).status, 'refunded');
     const noted = await db.selectFrom('dossier_action').select('reason').where('dossier_id', '=', dossier.id).where('kind', '=', 'noted').execute();
