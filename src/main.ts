@@ -16,6 +16,9 @@ import { defaultSite } from './platform/views/site.ts';
 import { verifyAuditChain } from './platform/audit/verify-audit-chain.ts';
 import { listDemoAccounts } from './modules/identity/seed-demo-accounts.ts';
 import { currentTotp } from './modules/identity/totp.ts';
+import { CertificateImportError, importAgencyCertificate } from './modules/results/certificates/import-agency-certificate.ts';
+import { sealingKeysFrom } from './modules/results/certificates/seal.ts';
+import { Pkcs12Error } from './modules/results/signing/pkcs12.ts';
 
 async function open(config: Config): Promise<DatabaseHandle> {
   return connectDatabase({ databaseUrl: config.DATABASE_URL, embeddedDir: path.join(config.DATA_DIR, 'pg'), poolSize: config.DATABASE_POOL_SIZE });
@@ -188,6 +191,31 @@ program.command('demo').description('Demo installation helpers').command('totp <
       return;
     }
     console.log(currentTotp(account.totpSecret, new Date()));
+  }));
+
+// Issue 5 §1: agencies' signing certificates. The passphrase never goes on the command line (it would sit in the
+// shell history and the process list): it is read from an environment variable.
+const certificatesCommand = program.command('certificates').description('Signing certificates of agencies (signed results)');
+certificatesCommand.command('import').description('Install a PKCS#12 (.p12/.pfx) as an agency\'s signing certificate; the previous one is retired')
+  .requiredOption('--agency <code>', 'the agency\'s code, e.g. 000.00.41.H99')
+  .requiredOption('--file <p12>', 'the PKCS#12 file')
+  .option('--passphrase-env <name>', 'environment variable holding the passphrase', 'OPENDVC_P12_PASSPHRASE')
+  .action((o: { agency: string; file: string; passphraseEnv: string }) => withDatabase(async (handle, config) => {
+    if (!config.COOKIE_SECRET) throw new ConfigError('Invalid configuration:\n  COOKIE_SECRET: set it (the same on every instance) before importing certificates; their passphrases are sealed with it.');
+    const passphrase = process.env[o.passphraseEnv];
+    if (passphrase === undefined) {
+      console.error(`Set the passphrase in the environment variable ${o.passphraseEnv}.`);
+      process.exitCode = 2;
+      return;
+    }
+    try {
+      const imported = await importAgencyCertificate(handle.db, sealingKeysFrom(config), { agencyCode: o.agency, pkcs12: await readFile(o.file), passphrase, now: new Date() });
+      console.log(`Installed for ${imported.agencyCode}: ${imported.subject} (issuer ${imported.issuer}, serial ${imported.serial}, valid to ${imported.notAfter.toISOString()}); token key ${imported.kid}.`);
+    } catch (error) {
+      if (!(error instanceof CertificateImportError || error instanceof Pkcs12Error)) throw error;
+      console.error(`${o.file}: ${error.message}`);
+      process.exitCode = 1;
+    }
   }));
 
 program.command('config').description('List every setting and what it does').action(() => {

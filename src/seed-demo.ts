@@ -4,6 +4,7 @@ import type { Database } from './platform/db/tables.ts';
 import { importCatalog, type ImportSummary } from './modules/catalog/import-catalog.ts';
 import { seedDemoAccounts } from './modules/identity/seed-demo-accounts.ts';
 import { seedDemoDossiers } from './modules/dossiers/seed-demo-dossiers.ts';
+import { seedDemoCertificates } from './modules/results/certificates/seed-demo-certificates.ts';
 import { bumpCatalogRevision, readPortalSettings, writePortalSetting } from './modules/catalog/repository.ts';
 
 const seedDir = new URL('../seed/', import.meta.url);
@@ -21,6 +22,7 @@ export async function seedDemoProvince(db: Kysely<Database>, now: Date): Promise
   const site: unknown = JSON.parse(await readFile(new URL('site.json', seedDir), 'utf8'));
   await seedDemoAccounts(db, now);
   await seedDemoDossiers(db, now);
+  await seedDemoCertificates(db, now);
   await db.transaction().execute(async (trx) => {
     await writePortalSetting(trx, 'site', site);
     await writePortalSetting(trx, 'demoSeed', { at: now.toISOString() });

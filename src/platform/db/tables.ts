@@ -10,7 +10,8 @@ import type { ApiClientTables } from '../../modules/identity/api-clients/tables.
 import type { AnalyticsTables } from '../analytics/tables.ts';
 import type { FileTables } from '../files/tables.ts';
 import type { ProcessTables } from '../../modules/workflow/process/tables.ts';
+import type { ResultTables } from '../../modules/results/tables.ts';
 
 /** Every table, for Kysely's typing. Each module declares its own tables and owns their SQL. */
 export type Database = CatalogTables & AuditTables & IdentityTables & RegistrationTables & OutboxTables & CalendarTables & DossierTables
-  & OidcTables & ApiClientTables & AnalyticsTables & FileTables & ProcessTables;
+  & OidcTables & ApiClientTables & AnalyticsTables & FileTables & ProcessTables & ResultTables;
