@@ -14,27 +14,30 @@ export type DossierStatusCode = (typeof dossierStatus)[DossierStatusName];
 export type ActionKind =
   | 'drafted' | 'submitted' | 'received' | 'receptionRefused' | 'forwarded' | 'supplementRequested' | 'supplemented'
   | 'paymentRequested' | 'paid' | 'withdrawalRequested' | 'withdrawalRefused' | 'stopped' | 'resolved' | 'returned'
-  | 'extended' | 'earlyReturnNoticed' | 'dueDateRecomputed' | 'assigned' | 'noted';
+  | 'extended' | 'earlyReturnNoticed' | 'dueDateRecomputed' | 'assigned' | 'noted'
+  // Issue 5 §1: a signed result issued, revoked or replaced; each keeps the status.
+  | 'resultSigned' | 'resultRevoked' | 'resultReplaced';
 
 /** Where an action takes the status: a code, back to the status before the pause, or nowhere (no status change). */
 type Target = DossierStatusCode | 'previous' | 'same';
 
 /**
  * ST-M1: the transition table as data — from a status, which actions are allowed and where they lead. Anything
- * not listed is refused with a coded error. 3, 8 and 10 are terminal.
+ * not listed is refused with a coded error. 3, 8 and 10 are terminal: no action leads out of them (a result revoked
+ * or replaced after the return is recorded on a returned dossier, which stays returned).
  */
 export const transitions: Readonly<Record<DossierStatusCode, Partial<Record<ActionKind, Target>>>> = {
   0: { drafted: 'same', submitted: 1 },
   1: { received: 2, receptionRefused: 3, supplementRequested: 5, withdrawalRequested: 7, noted: 'same' },
   2: { forwarded: 4, supplementRequested: 5, paymentRequested: 6, withdrawalRequested: 7, resolved: 9, assigned: 'same', extended: 'same', noted: 'same', dueDateRecomputed: 'same' },
   3: {},
-  4: { forwarded: 'same', assigned: 'same', supplementRequested: 5, paymentRequested: 6, withdrawalRequested: 7, stopped: 8, resolved: 9, extended: 'same', earlyReturnNoticed: 'same', noted: 'same', dueDateRecomputed: 'same' },
+  4: { forwarded: 'same', assigned: 'same', supplementRequested: 5, paymentRequested: 6, withdrawalRequested: 7, stopped: 8, resolved: 9, extended: 'same', earlyReturnNoticed: 'same', noted: 'same', dueDateRecomputed: 'same', resultSigned: 'same' },
   5: { supplemented: 'previous', withdrawalRequested: 7, stopped: 8, noted: 'same', dueDateRecomputed: 'same' },
   6: { paid: 'previous', withdrawalRequested: 7, stopped: 8, noted: 'same', dueDateRecomputed: 'same' },
   7: { stopped: 8, withdrawalRefused: 'previous', noted: 'same', dueDateRecomputed: 'same' },
   8: {},
-  9: { returned: 10, paymentRequested: 6, earlyReturnNoticed: 'same', noted: 'same' },
-  10: {},
+  9: { returned: 10, paymentRequested: 6, earlyReturnNoticed: 'same', noted: 'same', resultSigned: 'same', resultRevoked: 'same', resultReplaced: 'same' },
+  10: { resultRevoked: 'same', resultReplaced: 'same' },
 };
 
 /**
@@ -50,5 +53,5 @@ export function nextStatus(current: DossierStatusCode, previous: DossierStatusCo
 }
 
 export function isTerminal(status: DossierStatusCode): boolean {
-  return Object.keys(transitions[status]).length === 0;
+  return Object.values(transitions[status]).every((target) => target === 'same');
 }
