@@ -42,6 +42,8 @@ import { registerDossierApi } from './modules/dossiers/routes.ts';
 import { registerDossierPages } from './modules/dossiers/page-routes.tsx';
 import { registerDeskPages } from './modules/dossiers/desk-page-routes.tsx';
 import { registerApplicantSupplementPages } from './modules/dossiers/applicant-supplement-routes.tsx';
+import { registerResultPages } from './modules/results/page-routes.tsx';
+import { sealingKeysFrom } from './modules/results/certificates/seal.ts';
 import { clientSecuritySchemes } from './modules/identity/api-clients/api-routes.ts';
 import { resolveClientCredential } from './modules/identity/api-clients/resolve-client-credential.ts';
 import { sessionCookieName, type SessionPolicy } from './modules/identity/session-policy.ts';
@@ -172,6 +174,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDossierPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files });
   registerDeskPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files });
   registerApplicantSupplementPages(app, { db, now, pageContext, files });
+  registerResultPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files, keys: sealingKeysFrom(config) });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   app.get('/api/docs', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) =>

@@ -61,7 +61,8 @@ export async function renderResultDocument(input: ResultDocumentInput): Promise<
     drawQrCode(pdf, await makeQrPng(input.verificationUrl), frame.left, top, size);
     const link = input.verificationUrl.split('?')[0]!;
     doc.font('italic').fontSize(pdf.fontSize * 0.7).text('Quét mã để xác minh văn bản:', frame.left, top + size + 3, { width: frame.width / 2 - 10 });
-    doc.text(link, { width: frame.width / 2 - 10, link });
+    // The link carries the token too, for a reader that follows it rather than scanning.
+    doc.text(link, { width: frame.width / 2 - 10, link: input.verificationUrl });
   } else {
     doc.save().lineWidth(0.5).dash(3, { space: 3 }).rect(frame.left, top, size, size).stroke().undash().restore();
     doc.font('italic').fontSize(pdf.fontSize * 0.7).text('Mã QR xác minh được tạo khi ký', frame.left, top + size + 3, { width: frame.width / 2 - 10 });

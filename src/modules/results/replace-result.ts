@@ -15,9 +15,9 @@ import { requireResultText } from './result-text.ts';
  * signed and recorded; the old one is marked replaced and its verification page links to the new one.
  */
 export async function replaceResult(deps: ResultDeps, actor: Actor, now: Date, lang: Lang,
-  input: { resultId: string; reason?: string; title?: string; decision?: string }): Promise<SignedResult> {
+  input: { resultId: string; reason?: string; title?: string; decision?: string; dossierId?: string }): Promise<SignedResult> {
   const old = await findResultView(deps.db, input.resultId);
-  if (!old) throw new AppError('resultNotFound');
+  if (!old || (input.dossierId && old.dossier_id !== input.dossierId)) throw new AppError('resultNotFound');
   const loaded = await loadResultDossier(deps.db, actor, old.dossier_id);
   const reason = requireText(input.reason, '/reason', lang);
   const text = requireResultText(input, lang);

@@ -12,9 +12,9 @@ import { loadResultDossier } from './result-dossier.ts';
  * status 9 or 10 (`resultRevoked`, status unchanged). The verification page then reports it revoked, with the
  * reason and date. Only a valid result can be revoked.
  */
-export async function revokeResult(deps: Pick<ResultDeps, 'db'>, actor: Actor, now: Date, lang: Lang, input: { resultId: string; reason?: string }): Promise<void> {
+export async function revokeResult(deps: Pick<ResultDeps, 'db'>, actor: Actor, now: Date, lang: Lang, input: { resultId: string; reason?: string; dossierId?: string }): Promise<void> {
   const result = await findResultView(deps.db, input.resultId);
-  if (!result) throw new AppError('resultNotFound');
+  if (!result || (input.dossierId && result.dossier_id !== input.dossierId)) throw new AppError('resultNotFound');
   const loaded = await loadResultDossier(deps.db, actor, result.dossier_id);
   const reason = requireText(input.reason, '/reason', lang);
   await deps.db.transaction().execute(async (trx) => {
