@@ -106,6 +106,19 @@ const expected: Record<string, Access> = {
   'GET /quan-tri/ung-dung': { permission: 'apiClient.manage' },
   'POST /quan-tri/ung-dung': { permission: 'apiClient.manage' },
   'POST /quan-tri/ung-dung/:id/thu-hoi': { permission: 'apiClient.manage' },
+  // results (issue 5 §1)
+  'GET /ket-qua/ho-so/:id': { permission: 'dossier.approve' },
+  'POST /ket-qua/ho-so/:id': { permission: 'dossier.approve' },
+  'POST /ket-qua/ho-so/:id/xem-truoc': { permission: 'dossier.approve' },
+  'POST /ket-qua/ho-so/:id/thu-hoi': { permission: 'dossier.approve' },
+  'POST /ket-qua/ho-so/:id/thay-the': { permission: 'dossier.approve' },
+  'GET /ket-qua/ho-so/:id/ban-ky': { permission: 'dossier.approve' },
+  'GET /xac-minh/chung-thu-so-goc.pem': 'public',
+  'GET /.well-known/jwks.json': 'public',
+  'GET /xac-minh/:id': 'public',
+  'POST /xac-minh/:id': 'public',
+  'GET /ket-qua-cua-toi': 'person',
+  'GET /ket-qua-cua-toi/:id/tai-ve': 'person',
 };
 
 const sample: Record<string, string> = { ':code': '1.004222', ':file': 'TP1.pdf', ':accountId': '00000000-0000-4000-8000-000000000000', ':roleCode': 'reception', ':id': '00000000-0000-4000-8000-000000000001', ':seq': '1' };
@@ -123,6 +136,7 @@ function mayPass(actor: ActorName, access: Access): boolean {
     'officer.manage': ['agencyAdmin', 'provinceAdmin'], 'role.manage': ['provinceAdmin'], 'catalog.manage': ['provinceAdmin'],
     'audit.read': ['agencyAdmin', 'provinceAdmin'], 'report.read': ['leader', 'agencyAdmin', 'provinceAdmin', 'reportViewer'],
     'apiClient.manage': ['provinceAdmin'], 'calendar.manage': ['provinceAdmin'], 'dossier.receive': ['reception'],
+    'dossier.approve': ['leader'],
   };
   return (holders[access.permission] ?? []).includes(actor);
 }

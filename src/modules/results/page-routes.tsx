@@ -103,9 +103,9 @@ export function registerResultPages(app: FastifyInstance, deps: ResultPageDeps):
     return t(lang, 'results.replacedDone', { number: signed.number });
   });
 
-  pages.get('/ket-qua/ho-so/:id/ban-ky', { schema: { hide: true, params: Params, querystring: Type.Object({ r: Type.String({ format: 'uuid' }) }) }, config: leader }, async (request, reply) => {
+  pages.get('/ket-qua/ho-so/:id/ban-ky', { schema: { hide: true, params: Params, querystring: Type.Object({ r: Type.Optional(Type.String({ maxLength: 64 })) }) }, config: leader }, async (request, reply) => {
     await loadResultDossier(deps.db, request.actor, request.params.id);
-    const result = await findResultView(deps.db, request.query.r);
+    const result = request.query.r && uuid.test(request.query.r) ? await findResultView(deps.db, request.query.r) : undefined;
     if (!result || result.dossier_id !== request.params.id) throw new AppError('resultNotFound');
     return sendFile(reply, await openStoredFile({ db: deps.db, store: deps.files }, result.stored_file_id, { disposition: 'inline' }));
   });
