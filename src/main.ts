@@ -19,6 +19,8 @@ import { currentTotp } from './modules/identity/totp.ts';
 import { CertificateImportError, importAgencyCertificate } from './modules/results/certificates/import-agency-certificate.ts';
 import { sealingKeysFrom } from './modules/results/certificates/seal.ts';
 import { Pkcs12Error } from './modules/results/signing/pkcs12.ts';
+import { SampleResultError, signSampleResult } from './modules/results/sign-sample-result.ts';
+import { SealError } from './modules/results/certificates/seal.ts';
 
 async function open(config: Config): Promise<DatabaseHandle> {
   return connectDatabase({ databaseUrl: config.DATABASE_URL, embeddedDir: path.join(config.DATA_DIR, 'pg'), poolSize: config.DATABASE_POOL_SIZE });
@@ -214,6 +216,22 @@ certificatesCommand.command('import').description('Install a PKCS#12 (.p12/.pfx)
     } catch (error) {
       if (!(error instanceof CertificateImportError || error instanceof Pkcs12Error)) throw error;
       console.error(`${o.file}: ${error.message}`);
+      process.exitCode = 1;
+    }
+  }));
+
+program.command('results').description('Signed results').command('sample')
+  .description('Write a result signed with an agency\'s configured certificate, to check the certificate before going live')
+  .requiredOption('--agency <code>', 'the agency\'s code, e.g. 000.00.41.H99')
+  .requiredOption('--out <file>', 'where to write the signed PDF')
+  .action((o: { agency: string; out: string }) => withDatabase(async (handle, config) => {
+    try {
+      const sample = await signSampleResult(handle.db, sealingKeysFrom(config), { agencyCode: o.agency, now: new Date(), publicUrl: config.publicUrl });
+      await writeFile(o.out, sample.pdf);
+      console.log(`Signed ${o.out} with ${sample.subject} (serial ${sample.serial}, valid to ${sample.notAfter.toISOString()}). Check it, e.g. with "pdfsig ${o.out}".`);
+    } catch (error) {
+      if (!(error instanceof SampleResultError || error instanceof SealError || error instanceof Pkcs12Error)) throw error;
+      console.error(error.message);
       process.exitCode = 1;
     }
   }));
