@@ -107,6 +107,7 @@ const expected: Record<string, Access> = {
   'POST /quan-tri/ung-dung': { permission: 'apiClient.manage' },
   'POST /quan-tri/ung-dung/:id/thu-hoi': { permission: 'apiClient.manage' },
   // results (issue 5 §1)
+  'GET /ket-qua': { permission: 'dossier.approve' },
   'GET /ket-qua/ho-so/:id': { permission: 'dossier.approve' },
   'POST /ket-qua/ho-so/:id': { permission: 'dossier.approve' },
   'POST /ket-qua/ho-so/:id/xem-truoc': { permission: 'dossier.approve' },

@@ -45,6 +45,8 @@ describe('signed results (issue 5 §1)', () => {
 
   it('the leader previews the result from the template, unsigned, without touching the dossier', async () => {
     resolvedId = (await dossierOf('1.001193')).id;
+    const list = await text(await leader.get('/ket-qua'));
+    assert.ok(list.includes(`href="/ket-qua/ho-so/${resolvedId}"`), 'the resolved dossier is on the leader\'s list');
     const page = await text(await leader.get(`/ket-qua/ho-so/${resolvedId}`));
     assert.match(page, /CN=Ủy ban nhân dân phường Hòa Lâm, O=Tỉnh Hòa Bình Xanh, C=VN/);
     const preview = await leader.post(`/ket-qua/ho-so/${resolvedId}/xem-truoc`, { title: 'Giấy xác nhận', decision }, `/ket-qua/ho-so/${resolvedId}`);

@@ -18,6 +18,8 @@ import { generateResultPreview } from './generate-result-preview.ts';
 import { getSignView } from './get-sign-view.ts';
 import { getVerification, publicJwks } from './get-verification.ts';
 import { listMyResults, openMyResult } from './my-results.ts';
+import { listResultDossiers } from './list-result-dossiers.ts';
+import { ResultDossiersPage } from './pages/result-dossiers-page.tsx';
 import { MyResultsPage } from './pages/my-results-page.tsx';
 import { ResultSignPage } from './pages/result-sign-page.tsx';
 import { VerificationPage, type FileCheck } from './pages/verification-page.tsx';
@@ -50,6 +52,9 @@ function sendFile(reply: FastifyReply, opened: OpenedFile): FastifyReply {
 export function registerResultPages(app: FastifyInstance, deps: ResultPageDeps): void {
   const pages = app.withTypeProvider<TypeBoxTypeProvider>();
   const context = { db: deps.db, files: deps.files, keys: deps.keys, publicUrl: deps.publicUrl };
+
+  pages.get('/ket-qua', { schema: { hide: true }, config: leader }, async (request, reply) =>
+    sendPage(reply, <ResultDossiersPage ctx={await deps.pageContext(request, reply)} dossiers={await listResultDossiers(deps.db, request.actor)} />));
 
   pages.get('/ket-qua/ho-so/:id', { schema: { hide: true, params: Params, querystring: Type.Object({ xong: Type.Optional(Type.String({ maxLength: 300 })) }) }, config: leader }, async (request, reply) => {
     const ctx = await deps.pageContext(request, reply);

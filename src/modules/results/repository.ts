@@ -48,3 +48,12 @@ export async function nextResultNumber(trx: Transaction<Database>, agencyId: num
   const last = rows.reduce((max, r) => Math.max(max, Number.parseInt(r.number, 10) || 0), 0);
   return `${last + 1}/${year}/KQ`;
 }
+
+/** Dossiers of these agencies (as filed) in these statuses, with how many valid results each has, oldest due first. */
+export function listDossiersForResults(db: Db, agencyIds: number[], statuses: number[]) {
+  return db.selectFrom('dossier as d')
+    .select(['d.id', 'd.code', 'd.reference', 'd.status', 'd.applicant', 'd.due_at',
+      (eb) => eb.selectFrom('result_document as r').select((e) => e.fn.countAll<string>().as('n')).whereRef('r.dossier_id', '=', 'd.id').where('r.status', '=', 'valid').as('results')])
+    .where('d.receiving_agency_id', 'in', agencyIds).where('d.status', 'in', statuses)
+    .orderBy((eb) => eb.fn.coalesce('d.due_at', 'd.submitted_at'), 'asc').limit(200).execute();
+}

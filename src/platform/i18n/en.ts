@@ -916,6 +916,10 @@ export const en: Record<keyof typeof vi, string> = {
   'results.store.empty': "You have no results yet.",
   'results.store.agency': "Issuing agency",
   'results.store.dossier': "Dossier",
+  'results.list.title': "Results to sign",
+  'results.list.empty': "No dossier is waiting for its result to be signed.",
+  'results.list.due': "Due",
+  'results.list.count': "Valid results",
 
   // platform:access-statistics (issue 3 §5)
   'stats.title': 'Access statistics',

@@ -915,6 +915,10 @@ export const vi = {
   'results.store.empty': "Bạn chưa có kết quả nào.",
   'results.store.agency': "Cơ quan ban hành",
   'results.store.dossier': "Hồ sơ",
+  'results.list.title': "Kết quả giải quyết cần ký",
+  'results.list.empty': "Không có hồ sơ nào đang chờ ký kết quả.",
+  'results.list.due': "Hạn trả kết quả",
+  'results.list.count': "Kết quả còn hiệu lực",
 
   // platform:access-statistics (issue 3 §5)
   'stats.title': 'Thống kê truy cập',
