@@ -21,6 +21,11 @@ import { dossierNoticeHandler } from './modules/dossiers/store-dossier-notice.ts
 import { notificationEmailHandler } from './modules/notifications/notification-email.ts';
 import { paymentRefundHandler } from './modules/payments/refund-payment.ts';
 import { gatewayFromConfig } from './modules/payments/gateway/gateway-from-config.ts';
+import { CertificateImportError, importAgencyCertificate } from './modules/results/certificates/import-agency-certificate.ts';
+import { sealingKeysFrom } from './modules/results/certificates/seal.ts';
+import { Pkcs12Error } from './modules/results/signing/pkcs12.ts';
+import { SampleResultError, signSampleResult } from './modules/results/sign-sample-result.ts';
+import { SealError } from './modules/results/certificates/seal.ts';
 
 async function open(config: Config): Promise<DatabaseHandle> {
   return connectDatabase({ databaseUrl: config.DATABASE_URL, embeddedDir: path.join(config.DATA_DIR, 'pg'), poolSize: config.DATABASE_POOL_SIZE });
@@ -221,6 +226,47 @@ program.command('demo').description('Demo installation helpers').command('totp <
       return;
     }
     console.log(currentTotp(account.totpSecret, new Date()));
+  }));
+
+// Issue 5 §1: agencies' signing certificates. The passphrase never goes on the command line (it would sit in the
+// shell history and the process list): it is read from an environment variable.
+const certificatesCommand = program.command('certificates').description('Signing certificates of agencies (signed results)');
+certificatesCommand.command('import').description('Install a PKCS#12 (.p12/.pfx) as an agency\'s signing certificate; the previous one is retired')
+  .requiredOption('--agency <code>', 'the agency\'s code, e.g. 000.00.41.H99')
+  .requiredOption('--file <p12>', 'the PKCS#12 file')
+  .option('--passphrase-env <name>', 'environment variable holding the passphrase', 'OPENDVC_P12_PASSPHRASE')
+  .action((o: { agency: string; file: string; passphraseEnv: string }) => withDatabase(async (handle, config) => {
+    if (!config.COOKIE_SECRET) throw new ConfigError('Invalid configuration:\n  COOKIE_SECRET: set it (the same on every instance) before importing certificates; their passphrases are sealed with it.');
+    const passphrase = process.env[o.passphraseEnv];
+    if (passphrase === undefined) {
+      console.error(`Set the passphrase in the environment variable ${o.passphraseEnv}.`);
+      process.exitCode = 2;
+      return;
+    }
+    try {
+      const imported = await importAgencyCertificate(handle.db, sealingKeysFrom(config), { agencyCode: o.agency, pkcs12: await readFile(o.file), passphrase, now: new Date() });
+      console.log(`Installed for ${imported.agencyCode}: ${imported.subject} (issuer ${imported.issuer}, serial ${imported.serial}, valid to ${imported.notAfter.toISOString()}); token key ${imported.kid}.`);
+    } catch (error) {
+      if (!(error instanceof CertificateImportError || error instanceof Pkcs12Error)) throw error;
+      console.error(`${o.file}: ${error.message}`);
+      process.exitCode = 1;
+    }
+  }));
+
+program.command('results').description('Signed results').command('sample')
+  .description('Write a result signed with an agency\'s configured certificate, to check the certificate before going live')
+  .requiredOption('--agency <code>', 'the agency\'s code, e.g. 000.00.41.H99')
+  .requiredOption('--out <file>', 'where to write the signed PDF')
+  .action((o: { agency: string; out: string }) => withDatabase(async (handle, config) => {
+    try {
+      const sample = await signSampleResult(handle.db, sealingKeysFrom(config), { agencyCode: o.agency, now: new Date(), publicUrl: config.publicUrl });
+      await writeFile(o.out, sample.pdf);
+      console.log(`Signed ${o.out} with ${sample.subject} (serial ${sample.serial}, valid to ${sample.notAfter.toISOString()}). Check it, e.g. with "pdfsig ${o.out}".`);
+    } catch (error) {
+      if (!(error instanceof SampleResultError || error instanceof SealError || error instanceof Pkcs12Error)) throw error;
+      console.error(error.message);
+      process.exitCode = 1;
+    }
   }));
 
 program.command('config').description('List every setting and what it does').action(() => {

@@ -5,6 +5,7 @@ import { importCatalog, type ImportSummary } from './modules/catalog/import-cata
 import { seedDemoAccounts } from './modules/identity/seed-demo-accounts.ts';
 import { seedDemoDossiers } from './modules/dossiers/seed-demo-dossiers.ts';
 import { seedDemoProcesses } from './modules/workflow/process/seed-demo-processes.ts';
+import { seedDemoCertificates } from './modules/results/certificates/seed-demo-certificates.ts';
 import { bumpCatalogRevision, readPortalSettings, writePortalSetting } from './modules/catalog/repository.ts';
 
 const seedDir = new URL('../seed/', import.meta.url);
@@ -24,6 +25,7 @@ export async function seedDemoProvince(db: Kysely<Database>, now: Date): Promise
   // Processes first: the demo dossiers pin the process in force when they are filed (issue 4 §2).
   await seedDemoProcesses(db, now);
   await seedDemoDossiers(db, now);
+  await seedDemoCertificates(db, now);
   await db.transaction().execute(async (trx) => {
     await writePortalSetting(trx, 'site', site);
     await writePortalSetting(trx, 'demoSeed', { at: now.toISOString() });

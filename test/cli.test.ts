@@ -9,6 +9,8 @@ import { connectDatabase } from '../src/platform/db/connect.ts';
 import { createTestDatabase, type TestDatabase } from './support/database.ts';
 import { demoCatalog } from './support/fixtures.ts';
 import { opendvcBin as bin, startServerProcess } from './support/server-process.ts';
+import { writePkcs12 } from '../src/modules/results/signing/pkcs12.ts';
+import { createCertificateAuthority, issueSigningIdentity } from '../src/modules/results/signing/test-ca.ts';
 
 // The real binary in a real process: what `npm start` and an operator's commands do.
 let dir: string;
@@ -56,6 +58,38 @@ describe('opendvc CLI', () => {
     assert.equal(exported.status, 0, exported.stderr);
     const roundTrip = run('import', 'catalog', path.join(dir, 'export.json'));
     assert.equal(JSON.parse(roundTrip.stdout).changed, false);
+  });
+
+  it('imports an agency certificate and signs a sample result that pdfsig verifies (issue 5 §1)', async (t) => {
+    // Runs after the catalogue import above, which created the agencies.
+    const now = new Date();
+    const ca = await createCertificateAuthority({ commonName: 'CA thử nghiệm của bài kiểm tra', country: 'VN' }, now);
+    const identity = await issueSigningIdentity(ca, { commonName: 'Ủy ban nhân dân phường Hòa Lâm', organization: 'Tỉnh Hòa Bình Xanh', country: 'VN' }, now);
+    writeFileSync(path.join(dir, 'agency.p12'), await writePkcs12(identity, 'mật khẩu p12'));
+    const withSecret = { ...env, COOKIE_SECRET: 'a-cookie-secret-for-the-cli-test-0123456789' };
+    const runWith = (extra: NodeJS.ProcessEnv, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { env: { ...withSecret, ...extra }, encoding: 'utf8', timeout: 120_000 });
+
+    const noSecret = run('certificates', 'import', '--agency', '000.00.41.H99', '--file', path.join(dir, 'agency.p12'));
+    assert.equal(noSecret.status, 78, 'refused without COOKIE_SECRET');
+    const wrong = runWith({ OPENDVC_P12_PASSPHRASE: 'sai' }, 'certificates', 'import', '--agency', '000.00.41.H99', '--file', path.join(dir, 'agency.p12'));
+    assert.equal(wrong.status, 1);
+    assert.match(wrong.stderr, /passphrase/);
+    const imported = runWith({ OPENDVC_P12_PASSPHRASE: 'mật khẩu p12' }, 'certificates', 'import', '--agency', '000.00.41.H99', '--file', path.join(dir, 'agency.p12'));
+    assert.equal(imported.status, 0, imported.stderr);
+    assert.match(imported.stdout, /CN=Ủy ban nhân dân phường Hòa Lâm/);
+
+    const none = runWith({}, 'results', 'sample', '--agency', '000.00.42.H99', '--out', path.join(dir, 'none.pdf'));
+    assert.equal(none.status, 1);
+    assert.match(none.stderr, /no signing certificate/);
+    const sample = runWith({}, 'results', 'sample', '--agency', '000.00.41.H99', '--out', path.join(dir, 'sample.pdf'));
+    assert.equal(sample.status, 0, sample.stderr);
+    if (spawnSync('pdfsig', ['-v']).status !== 0) {
+      t.diagnostic('pdfsig (poppler-utils) is not installed: the sample was written but not verified independently.');
+      return;
+    }
+    const check = spawnSync('pdfsig', [path.join(dir, 'sample.pdf')], { encoding: 'utf8' });
+    assert.match(check.stdout, /Signature Validation: Signature is Valid\./, check.stdout + check.stderr);
+    assert.match(check.stdout, /Signer Certificate Common Name: Ủy ban nhân dân phường Hòa Lâm/);
   });
 
   it('verifies the audit trail and detects a modified entry', async () => {

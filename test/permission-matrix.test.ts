@@ -171,6 +171,20 @@ const expected: Record<string, Access> = {
   'POST /mot-cua/ho-so/:id/thu-tai-quay': { permission: 'dossier.receive' },
   'POST /mot-cua/ho-so/:id/hoan-tien': { permission: 'dossier.receive' },
   'GET /quan-tri/thanh-toan': { permission: 'report.read' },
+  // results (issue 5 §1)
+  'GET /ket-qua': { permission: 'dossier.approve' },
+  'GET /ket-qua/ho-so/:id': { permission: 'dossier.approve' },
+  'POST /ket-qua/ho-so/:id': { permission: 'dossier.approve' },
+  'POST /ket-qua/ho-so/:id/xem-truoc': { permission: 'dossier.approve' },
+  'POST /ket-qua/ho-so/:id/thu-hoi': { permission: 'dossier.approve' },
+  'POST /ket-qua/ho-so/:id/thay-the': { permission: 'dossier.approve' },
+  'GET /ket-qua/ho-so/:id/ban-ky': { permission: 'dossier.approve' },
+  'GET /xac-minh/chung-thu-so-goc.pem': 'public',
+  'GET /.well-known/jwks.json': 'public',
+  'GET /xac-minh/:id': 'public',
+  'POST /xac-minh/:id': 'public',
+  'GET /ket-qua-cua-toi': 'person',
+  'GET /ket-qua-cua-toi/:id/tai-ve': 'person',
 };
 
 const sample: Record<string, string> = { ':code': '1.004222', ':file': 'TP1.pdf', ':accountId': '00000000-0000-4000-8000-000000000000', ':roleCode': 'reception', ':id': '00000000-0000-4000-8000-000000000001', ':seq': '1',

@@ -16,7 +16,9 @@ export type ActionKind =
   | 'paymentRequested' | 'paid' | 'withdrawalRequested' | 'withdrawalRefused' | 'stopped' | 'resolved' | 'returned'
   | 'extended' | 'earlyReturnNoticed' | 'dueDateRecomputed' | 'assigned' | 'noted'
   // Processing inside the agency (issue 4 §5): the specialist's appraisal, consulting another unit, the leader's approval.
-  | 'appraised' | 'consultationRequested' | 'consultationAnswered' | 'approved';
+  | 'appraised' | 'consultationRequested' | 'consultationAnswered' | 'approved'
+  // Issue 5 §1: a signed result issued, revoked or replaced; each keeps the status.
+  | 'resultSigned' | 'resultRevoked' | 'resultReplaced';
 
 /**
  * The agency's internal deliberation: shown to its officers (marked "nội bộ" for notes), never on the applicant's
@@ -29,7 +31,8 @@ type Target = DossierStatusCode | 'previous' | 'same';
 
 /**
  * ST-M1: the transition table as data — from a status, which actions are allowed and where they lead. Anything
- * not listed is refused with a coded error. 3, 8 and 10 are terminal.
+ * not listed is refused with a coded error. 3, 8 and 10 are terminal: no action leads out of them (a result revoked
+ * or replaced after the return is recorded on a returned dossier, which stays returned).
  */
 export const transitions: Readonly<Record<DossierStatusCode, Partial<Record<ActionKind, Target>>>> = {
   0: { drafted: 'same', submitted: 1 },
@@ -38,15 +41,15 @@ export const transitions: Readonly<Record<DossierStatusCode, Partial<Record<Acti
   3: {},
   4: {
     forwarded: 'same', assigned: 'same', supplementRequested: 5, paymentRequested: 6, withdrawalRequested: 7, stopped: 8, resolved: 9, extended: 'same', earlyReturnNoticed: 'same', noted: 'same', dueDateRecomputed: 'same',
-    appraised: 'same', consultationRequested: 'same', consultationAnswered: 'same', approved: 'same',
+    appraised: 'same', consultationRequested: 'same', consultationAnswered: 'same', approved: 'same', resultSigned: 'same',
   },
   // A consulted unit may answer while the applicant is completing the dossier or paying (its own deadline, DL-08).
   5: { supplemented: 'previous', withdrawalRequested: 7, stopped: 8, noted: 'same', dueDateRecomputed: 'same', consultationAnswered: 'same' },
   6: { paid: 'previous', withdrawalRequested: 7, stopped: 8, noted: 'same', dueDateRecomputed: 'same', consultationAnswered: 'same' },
   7: { stopped: 8, withdrawalRefused: 'previous', noted: 'same', dueDateRecomputed: 'same', consultationAnswered: 'same' },
   8: {},
-  9: { returned: 10, paymentRequested: 6, earlyReturnNoticed: 'same', noted: 'same' },
-  10: {},
+  9: { returned: 10, paymentRequested: 6, earlyReturnNoticed: 'same', noted: 'same', resultSigned: 'same', resultRevoked: 'same', resultReplaced: 'same' },
+  10: { resultRevoked: 'same', resultReplaced: 'same' },
 };
 
 /**
@@ -62,5 +65,5 @@ export function nextStatus(current: DossierStatusCode, previous: DossierStatusCo
 }
 
 export function isTerminal(status: DossierStatusCode): boolean {
-  return Object.keys(transitions[status]).length === 0;
+  return Object.values(transitions[status]).every((target) => target === 'same');
 }

@@ -18,6 +18,8 @@ export const errorCodes = {
   fileEmpty: { status: 400, message: 'error.fileEmpty' },
   fileNotFound: { status: 404, message: 'error.fileNotFound' },
   rateLimited: { status: 429, message: 'error.rateLimited' },
+  resultNotFound: { status: 404, message: 'error.resultNotFound' },
+  signingCertificateMissing: { status: 409, message: 'error.signingCertificateMissing' },
   internal: { status: 500, message: 'error.internal' },
   unavailable: { status: 503, message: 'error.unavailable' },
 } as const satisfies Record<string, { status: number; message: MessageKey }>;
