@@ -94,6 +94,14 @@ export function buildStepTimeline(input: StepTimelineInput): StepTimeline {
         open(to, action.at, action.payload['assigneeId'], action.payload['toAgencyId']);
         break;
       }
+      // The leader's decision moves the dossier to the next step of the process, as the projection does.
+      case 'approved': {
+        const to = defaultNextStep(definition, current()?.step.code ?? null);
+        if (!to) break;
+        close(action.at, action.actorLabel);
+        open(to, action.at, action.payload['assigneeId']);
+        break;
+      }
       case 'assigned': if (v) v.assigneeId = typeof action.payload['assigneeId'] === 'string' ? action.payload['assigneeId'] : null; break;
       case 'resolved':
         if (v) v.lastActor = action.actorLabel;
