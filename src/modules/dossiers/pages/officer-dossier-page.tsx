@@ -1,4 +1,5 @@
 import { t, type MessageKey } from '../../../platform/i18n/messages.ts';
+import { SupplementItemFields } from './supplement-item-fields.tsx';
 import { ErrorSummary } from '../../../platform/views/error-summary.tsx';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import type { FieldError } from '../../../platform/validation/validator.ts';
@@ -10,7 +11,6 @@ import { DossierFilesList } from './draft-pages.tsx';
 
 interface Props { ctx: PageContext; view: OfficerDossierView; errors?: FieldError[]; notice?: string | undefined }
 
-const supplementRows = 5;
 
 /** A dossier at the desk: who filed what, its steps and due date, and the actions open now (issue 4 §4). */
 export function OfficerDossierPage({ ctx, view, errors = [], notice }: Props) {
@@ -75,14 +75,7 @@ export function OfficerDossierPage({ ctx, view, errors = [], notice }: Props) {
             <legend>{t(lang, 'desk.requestSupplement')}</legend>
             <p class="hint" id="supplement-lead">{t(lang, 'desk.supplementLead')}</p>
             {errorText('/items', 'items-error')}
-            {Array.from({ length: supplementRows }, (_, i) => (
-              <div class="pair">
-                <label for={`item-${i}`}>{t(lang, 'desk.supplementItem', { n: i + 1 })}</label>
-                <input id={`item-${i}`} name={`item${i}`} type="text" maxLength={300} />
-                <label for={`reason-${i}`}>{t(lang, 'desk.supplementReason', { n: i + 1 })}</label>
-                <input id={`reason-${i}`} name={`reason${i}`} type="text" maxLength={500} />
-              </div>
-            ))}
+            <SupplementItemFields lang={lang} />
           </fieldset>
           {view.timeline.some((s) => s.kind === 'supplementRequested') ? (
             <div class={`field${error('/repeatJustification') ? ' field-error' : ''}`}>

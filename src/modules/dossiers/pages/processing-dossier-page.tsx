@@ -1,4 +1,5 @@
 import { t, type Lang, type MessageKey } from '../../../platform/i18n/messages.ts';
+import { SupplementItemFields } from './supplement-item-fields.tsx';
 import { acceptAttribute, describeUploadPolicy, formatFileSize } from '../../../platform/files/upload-policy.ts';
 import { ErrorSummary } from '../../../platform/views/error-summary.tsx';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
@@ -13,7 +14,6 @@ import { dateTimeText } from './format.ts';
 
 interface Props { ctx: PageContext; view: ProcessingDossierView; errors?: FieldError[]; notice?: string | undefined }
 
-const supplementRows = 5;
 
 /**
  * The processing page of a dossier (issue 4 §5, §6 officers): where it is in its process and who holds it, what the
@@ -119,14 +119,7 @@ export function ProcessingDossierPage({ ctx, view, errors = [], notice }: Props)
             <legend>{t(lang, 'processing.requestSupplement')}</legend>
             <p class="hint" id="supplement-lead">{t(lang, 'processing.supplementLead')}</p>
             {f.error('/items', 'items-error')}
-            {Array.from({ length: supplementRows }, (_, i) => (
-              <div class="pair">
-                <label for={`item-${i}`}>{t(lang, 'desk.supplementItem', { n: i + 1 })}</label>
-                <input id={`item-${i}`} name={`item${i}`} type="text" maxLength={300} />
-                <label for={`reason-${i}`}>{t(lang, 'desk.supplementReason', { n: i + 1 })}</label>
-                <input id={`reason-${i}`} name={`reason${i}`} type="text" maxLength={500} />
-              </div>
-            ))}
+            <SupplementItemFields lang={lang} />
           </fieldset>
           {view.supplement.late ? (
             <>
