@@ -96,6 +96,9 @@ describe('the applicant supplements online (issue 4 §5, DL-04, DL-05)', () => {
     const files = await db.selectFrom('dossier_file').select(['purpose', 'action_seq']).where('dossier_id', '=', dossierId).execute();
     assert.deepEqual(files, [{ purpose: 'component', action_seq: dossier.action_count }]);
     assert.equal((await citizen.get(`/ho-so-cua-toi/${reference}/bo-sung`)).status, 409, 'nothing more to supplement');
+    const timeline = await (await citizen.get(`/ho-so-cua-toi/${reference}`)).text();
+    assert.ok(timeline.includes(`${items[1]!.name}: 0912 345 678`), 'the written answer is on the timeline');
+    assert.ok(timeline.includes(`${items[0]!.name}: (Hợp đồng thuê nhà.pdf)`), 'and the file sent for the other item');
   });
 
   it('is only for the dossier\'s own applicant', async () => {

@@ -11,6 +11,7 @@ import { loadStepTimeline } from './load-step-timeline.ts';
 import { projectDossier, type DossierActionRecord } from './project-dossier.ts';
 import { findDossierByReference, listActions } from './repository.ts';
 import { listDossierFiles } from './dossier-files.ts';
+import { supplementAnswerLines } from './supplement-answer-lines.ts';
 import { internalActionKinds, type ActionKind } from './status-machine.ts';
 
 /**
@@ -34,7 +35,10 @@ export async function getApplicantDossier(db: Kysely<Database>, actor: Actor, re
   return {
     dossier, procedure: { code: version.code, name: version.definition.name }, agency: agency?.name ?? '',
     // The agency's internal deliberation (notes, appraisal, consultations, approval) is never shown to the applicant.
-    timeline: actions.filter((a) => !internalActionKinds.has(a.kind as ActionKind)).map((a) => ({ seq: a.seq, kind: a.kind as ActionKind, at: new Date(a.at), actor: a.actor_label, reason: a.reason, toStatus: a.to_status })),
+    timeline: actions.filter((a) => !internalActionKinds.has(a.kind as ActionKind)).map((a) => ({
+      seq: a.seq, kind: a.kind as ActionKind, at: new Date(a.at), actor: a.actor_label, reason: a.reason, toStatus: a.to_status,
+      details: a.kind === 'supplemented' ? supplementAnswerLines(a.payload as Record<string, unknown>) : [],
+    })),
     // Issue 4 §3: the documents of the dossier, downloadable by their applicant.
     files, components: version.definition.components.map((c) => ({ code: c.code, name: c.name })),
     dueDateExplanation: projection.dueDateSteps.length ? explainDueDate(projection.dueDateSteps, lang) : [],

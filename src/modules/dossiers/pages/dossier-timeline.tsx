@@ -5,7 +5,7 @@ import { dateTimeText } from './format.ts';
 
 interface TimelineProps {
   lang: Lang;
-  timeline: readonly { seq: number; kind: ActionKind; at: Date; actor: string; reason: string | null }[];
+  timeline: readonly { seq: number; kind: ActionKind; at: Date; actor: string; reason: string | null; details?: readonly string[] }[];
   dueDateExplanation: readonly string[];
   /** Where the notice an action issued (Mẫu 01–04) is downloaded. */
   noticeHref: (seq: number) => string;
@@ -21,6 +21,7 @@ export function DossierTimeline({ lang, timeline, dueDateExplanation, noticeHref
           <p class="timeline-when">{dateTimeText(lang, step.at)}</p>
           <p class="timeline-what"><strong>{t(lang, `dossier.action.${step.kind}` as MessageKey)}</strong> — {step.actor}</p>
           {step.reason ? <p class="timeline-note">{step.reason}</p> : null}
+          {step.details?.map((line) => <p class="timeline-note">{line}</p>)}
           {noticeActions.has(step.kind) ? <p><a href={noticeHref(step.seq)}>{t(lang, `dossierPage.notice.${step.kind}` as MessageKey)}</a></p> : null}
         </li>
       ))}</ol>

@@ -1,4 +1,5 @@
 import { t, type Lang, type MessageKey } from '../../../platform/i18n/messages.ts';
+import { supplementAnswerLines } from '../supplement-answer-lines.ts';
 import { SupplementItemFields } from './supplement-item-fields.tsx';
 import { acceptAttribute, describeUploadPolicy, formatFileSize } from '../../../platform/files/upload-policy.ts';
 import { ErrorSummary } from '../../../platform/views/error-summary.tsx';
@@ -267,6 +268,7 @@ function ProcessingTimeline({ lang, view, noticeHref }: { lang: Lang; view: Proc
       case 'approved': return [t(lang, p['outcome'] === 'refused' ? 'processing.outcome.refused' : 'processing.outcome.granted'), text(p['note']), entry.reason];
       case 'resolved': return [p['documentNumber'] ? t(lang, 'processing.issuedAs', { number: String(p['documentNumber']), date: String(p['signedOn'] ?? '') }) : null, entry.reason];
       case 'noted': return [text(p['note'])];
+      case 'supplemented': return [...supplementAnswerLines(p), text(p['note'])];
       case 'supplementRequested': return [
         entry.reason, p['throughDesk'] ? t(lang, 'processing.throughDesk', { name: String(p['requestedBy'] ?? '') }) : null,
         p['lateSupplementNotice'] ? t(lang, 'processing.lateNotice') : null, text(p['lateJustification']),
