@@ -99,6 +99,7 @@ describe('the applicant supplements online (issue 4 §5, DL-04, DL-05)', () => {
     const timeline = await (await citizen.get(`/ho-so-cua-toi/${reference}`)).text();
     assert.ok(timeline.includes(`${items[1]!.name}: 0912 345 678`), 'the written answer is on the timeline');
     assert.ok(timeline.includes(`${items[0]!.name}: (Hợp đồng thuê nhà.pdf)`), 'and the file sent for the other item');
+    assert.match(timeline, /<td>Giấy tờ bổ sung<\/td><td><a href="[^"]+">Hợp đồng thuê nhà\.pdf<\/a>/, 'listed among the files as what the supplement brought');
   });
 
   it('is only for the dossier\'s own applicant', async () => {

@@ -680,6 +680,9 @@ export const en: Record<keyof typeof vi, string> = {
   'eform.files.file': "File",
   'eform.files.size': "Size",
   'eform.files.none': "No electronic documents.",
+  'eform.files.purpose.result': "Result",
+  'eform.files.purpose.notice': "Notice",
+  'eform.files.purpose.supplement': "Supplement",
   'eform.answers.title': "Answers on the form",
   // Password policy (issue 3 §3)
   'password.tooShort': "The password must be at least 10 characters long.",

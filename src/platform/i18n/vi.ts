@@ -679,6 +679,9 @@ export const vi = {
   'eform.files.file': "Tệp",
   'eform.files.size': "Dung lượng",
   'eform.files.none': "Không có giấy tờ điện tử nào.",
+  'eform.files.purpose.result': "Kết quả giải quyết",
+  'eform.files.purpose.notice': "Phiếu, thông báo",
+  'eform.files.purpose.supplement': "Giấy tờ bổ sung",
   'eform.answers.title': "Nội dung tờ khai",
   // Password policy (issue 3 §3)
   'password.tooShort': "Mật khẩu phải có ít nhất 10 ký tự.",

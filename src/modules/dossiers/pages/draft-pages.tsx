@@ -177,8 +177,15 @@ export function CheckAnswersPage({ ctx, draft, errors = [] }: { ctx: PageContext
 }
 
 /** The documents of a dossier as downloadable links (issue 4 §3): for its applicant and for the desk. */
+/** What a file without a component is to the dossier: the result, a notice, or what a supplement brought. */
+function purposeLabel(lang: Lang, purpose: string): string {
+  if (purpose === 'result') return t(lang, 'eform.files.purpose.result');
+  if (purpose === 'notice') return t(lang, 'eform.files.purpose.notice');
+  return t(lang, 'eform.files.purpose.supplement');
+}
+
 export function DossierFilesList({ lang, files, components, href }: {
-  lang: Lang; files: readonly { id: number; component_code: string | null; display_name: string; size_bytes: number | string; reuse_source: string | null }[];
+  lang: Lang; files: readonly { id: number; purpose: string; component_code: string | null; display_name: string; size_bytes: number | string; reuse_source: string | null }[];
   components: readonly { code: string; name: string }[]; href: (id: number) => string;
 }) {
   return (
@@ -190,7 +197,7 @@ export function DossierFilesList({ lang, files, components, href }: {
             <thead><tr><th scope="col">{t(lang, 'eform.files.component')}</th><th scope="col">{t(lang, 'eform.files.file')}</th><th scope="col">{t(lang, 'eform.files.size')}</th></tr></thead>
             <tbody>{files.map((f) => (
               <tr>
-                <td>{components.find((c) => c.code === f.component_code)?.name ?? f.component_code ?? ''}</td>
+                <td>{components.find((c) => c.code === f.component_code)?.name ?? f.component_code ?? purposeLabel(lang, f.purpose)}</td>
                 <td><a href={href(f.id)}>{f.display_name}</a>{f.reuse_source ? <span class="small"> ({t(lang, 'eform.components.reused')})</span> : null}</td>
                 <td>{formatFileSize(Number(f.size_bytes), lang)}</td>
               </tr>
