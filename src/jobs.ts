@@ -3,6 +3,8 @@ import type { Config } from './config.ts';
 import type { Database } from './platform/db/tables.ts';
 import { warnDueDossiers } from './modules/notifications/warn-due-dossiers.ts';
 import { reconcilePaymentsJob } from './modules/payments/reconcile-payments-job.ts';
+import { purgeExpiredCredentialsJob } from './modules/identity/purge-expired-credentials.ts';
+import { sweepOrphanFilesJob } from './platform/files/sweep-orphan-files-job.ts';
 
 /** What a job handler receives besides its data: the database and the settings. */
 export interface JobContext {
@@ -25,4 +27,6 @@ export const jobs: JobDefinition[] = [
   // Issue 4 §6: due-soon and overdue warnings to the officer holding the step and the unit's leaders.
   { name: 'dossier-warnings', cron: '*/15 * * * *', handle: async (_data, { db }) => { await warnDueDossiers(db, new Date()); } },
   reconcilePaymentsJob,
+  sweepOrphanFilesJob,
+  purgeExpiredCredentialsJob,
 ];
