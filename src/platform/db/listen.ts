@@ -79,7 +79,9 @@ export async function listenOnPostgres(connectionString: string, channel: string
 /**
  * PGlite is one connection in this process, and it hands every NOTIFY to its own `listen` callbacks when the
  * transaction that sent it commits — including one sent through the node-postgres pool adapter
- * (`createPgConfig`), since that adapter runs its queries on the same PGlite (checked in listen.test.ts).
+ * (`createPgConfig`), since that adapter runs its queries on the same PGlite (checked in listen.test.ts). Start
+ * listening when no pooled transaction is open (the app does it while it is built): LISTEN runs on that one session
+ * and would otherwise become part of the open transaction, and be undone with it.
  */
 export async function listenOnPglite(pglite: PGlite, channel: string, onPayload: NotificationHandler): Promise<() => Promise<void>> {
   checkChannel(channel);
