@@ -210,7 +210,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // live-updates (issue 5 §3): every committed dossier action reaches the open pages allowed to see it.
   const liveHub = createLiveHub();
   registerLiveUpdates(app, {
-    db, hub: liveHub,
+    db, hub: liveHub, heartbeatMs: config.LIVE_UPDATES_HEARTBEAT_SECONDS * 1000, maxStreamsPerSession: config.LIVE_UPDATES_MAX_STREAMS,
     recheckSession: async (token) => (await resolveSession(db, token, now(), sessionPolicy, { touch: false }))?.actor ?? null,
   });
   if (options.listen) {

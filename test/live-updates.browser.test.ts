@@ -32,7 +32,7 @@ after(async () => {
   await server?.close();
 });
 
-describe('live updates in a real browser (issue 5 §3)', () => {
+describe('live updates in a real browser (issue 5 §3)', { timeout: 120_000 }, () => {
   it('the citizen\'s open dossier page announces the officer\'s action and refreshes its status, and stays accessible', async () => {
     const actor = await actorForAccount(server.database.db, 'an.nguyen@demo.hoabinhxanh.vn');
     const dossier = await submitDossier(server.database.db, actor, new Date(), 'vi', {

@@ -37,7 +37,8 @@ async function file(email: string, procedureCode: string, receivingAgencyCode: s
 }
 
 before(async () => {
-  server = await startTestServer();
+  // A one-second heartbeat, so that a stream's session check happens within the test.
+  server = await startTestServer({ LIVE_UPDATES_HEARTBEAT_SECONDS: '1' });
   citizen = await signIn('an.nguyen@demo.hoabinhxanh.vn');
   business = await signIn('ketoan@thuongmaihbx.demo.vn');
   desk = await signInOfficer(live(), 'mo.lt@demo.hoabinhxanh.vn'); // one-stop desk of ward 000.00.41.H99
@@ -49,7 +50,8 @@ after(async () => {
   await server?.close();
 });
 
-describe('live updates of dossiers by Server-Sent Events (issue 5 §3)', () => {
+// A missing event fails the test by its time limit rather than hanging the run.
+describe('live updates of dossiers by Server-Sent Events (issue 5 §3)', { timeout: 60_000 }, () => {
   let dossier: { id: string; reference: string };
   let citizenAll: SseStream;
   let citizenOne: SseStream;
@@ -135,6 +137,15 @@ describe('live updates of dossiers by Server-Sent Events (issue 5 §3)', () => {
       again = await open(citizen);
     }
     assert.equal(again?.status, 200, 'the closed stream\'s place is free again');
+  });
+
+  it('keeps the stream alive with comments and ends it once its session is signed out', { timeout: 15_000 }, async () => {
+    const reader = await signIn('an.nguyen@demo.hoabinhxanh.vn');
+    const stream = await open(reader);
+    assert.equal(stream.status, 200);
+    assert.equal((await reader.post('/dang-xuat', {}, '/tai-khoan')).status, 303);
+    await stream.ended; // at the next heartbeat (1 s here), which finds the session gone
+    assert.match(stream.text(), /\n: ping\n/, 'the heartbeat is a comment, not an event');
   });
 
   it('ends every open stream when the app closes, so shutdown does not wait for them', async () => {

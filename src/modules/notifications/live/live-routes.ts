@@ -17,8 +17,10 @@ export interface LiveUpdateDeps {
   hub: LiveHub;
   /** The session's actor now, without counting as activity; null once it is signed out, expired or revoked. */
   recheckSession: (token: string) => Promise<Actor | null>;
-  heartbeatMs?: number;
-  maxStreamsPerSession?: number;
+  /** Keep-alive comment and session re-check period (LIVE_UPDATES_HEARTBEAT_SECONDS). */
+  heartbeatMs: number;
+  /** Streams one session may hold open (LIVE_UPDATES_MAX_STREAMS). */
+  maxStreamsPerSession: number;
 }
 
 const Query = Type.Object({ 'ho-so': Type.Optional(Type.String({ minLength: 1, maxLength: 60 })) });
@@ -40,8 +42,7 @@ function eventData(lang: Lang, event: DossierEvent) {
  * connections before onClose runs).
  */
 export function registerLiveUpdates(app: FastifyInstance, deps: LiveUpdateDeps): void {
-  const heartbeatMs = deps.heartbeatMs ?? 25_000;
-  const maxStreams = deps.maxStreamsPerSession ?? 5;
+  const { heartbeatMs, maxStreamsPerSession: maxStreams } = deps;
   const perSession = new Map<string, number>();
   const open = new Set<() => void>();
   app.addHook('preClose', async () => { for (const end of [...open]) end(); });
