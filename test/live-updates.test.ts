@@ -79,6 +79,18 @@ describe('live updates of dossiers by Server-Sent Events (issue 5 §3)', { timeo
     assert.equal((await open(desk, `/su-kien?ho-so=${dossier.id}`)).status, 200, 'the unit\'s desk may narrow to it by id');
   });
 
+  it('puts the live region and its script on the applicant\'s dossier page, the processing page and both queues', async () => {
+    const streamOf = async (client: HttpClient, path: string) => {
+      const html = await (await client.get(path)).text();
+      assert.match(html, /<script src="\/assets\/live-updates\.js" defer><\/script>/, path);
+      return html.match(/<div class="live-updates" role="status" aria-live="polite" data-live-stream="([^"]+)"/)?.[1];
+    };
+    assert.equal(await streamOf(citizen, `/ho-so-cua-toi/${dossier.reference}`), `/su-kien?ho-so=${dossier.reference}`);
+    assert.equal(await streamOf(desk, `/xu-ly/ho-so/${dossier.id}`), `/su-kien?ho-so=${dossier.id}`);
+    assert.equal(await streamOf(desk, '/xu-ly'), '/su-kien');
+    assert.equal(await streamOf(desk, '/mot-cua/ho-so'), '/su-kien');
+  });
+
   it('an SSE client receives the status change within a second of the officer\'s action (the issue\'s test)', async () => {
     const response = await desk.post(`/mot-cua/ho-so/${dossier.id}/tiep-nhan`, {}, `/mot-cua/ho-so/${dossier.id}`);
     assert.equal(response.status, 303);
