@@ -27,7 +27,8 @@ export function actorIdentity(actor: Actor): { actorId: string | null; actorLabe
  * The one way a dossier changes (ST-M3): inside the caller's transaction, lock the header, replay the action log
  * with the new action through the transition table and the legal clock, append the action and rewrite the header
  * projection, then announce it (the applicant's notification, the notice to store: issue 4 §5) in the same
- * transaction, and signal it to the pages open on it (live updates, issue 5 §3; delivered on commit). A transition the rules forbid is refused with `transitionNotAllowed` and nothing is written.
+ * transaction, and signal it to the pages open on it (live updates, issue 5 §3; delivered on commit). A transition
+ * the rules forbid is refused with `transitionNotAllowed` and nothing is written.
  */
 export async function appendDossierAction(trx: Transaction<Database>, dossierId: string, action: NewAction): Promise<DossierProjection> {
   const dossier = await lockDossier(trx, dossierId);
