@@ -60,6 +60,10 @@ import type { FileStore } from './platform/files/file-store.ts';
 import { registerMultipart } from './platform/files/multipart.ts';
 import { registerPaymentPages } from './modules/payments/page-routes.tsx';
 import { gatewayFromConfig } from './modules/payments/gateway/gateway-from-config.ts';
+import type { ListenSource } from './platform/db/listen.ts';
+import { dossierEventsChannel } from './modules/dossiers/dossier-event.ts';
+import { createLiveHub } from './modules/notifications/live/live-hub.ts';
+import { registerLiveUpdates } from './modules/notifications/live/live-routes.ts';
 
 export interface AppOptions {
   config: Config;
@@ -69,6 +73,11 @@ export interface AppOptions {
   /** Clock for use cases; tests pin it. */
   now?: () => Date;
   logger?: boolean;
+  /**
+   * Where dossier events are heard (the database handle's `listen`), for the pages' live updates (issue 5 §3).
+   * Without it the stream endpoint still answers but carries no events (e.g. a benchmark building the app alone).
+   */
+  listen?: ListenSource;
 }
 
 const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
@@ -198,6 +207,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerNotificationPages(app, { db, now, pageContext });
   registerPaymentPages(app, { db, now, pageContext, gateway: gatewayFromConfig(config), publicUrl: config.PUBLIC_URL ? config.publicUrl : undefined });
   registerResultPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files, keys: sealingKeysFrom(config) });
+  // live-updates (issue 5 §3): every committed dossier action reaches the open pages allowed to see it.
+  const liveHub = createLiveHub();
+  registerLiveUpdates(app, {
+    db, hub: liveHub, heartbeatMs: config.LIVE_UPDATES_HEARTBEAT_SECONDS * 1000, maxStreamsPerSession: config.LIVE_UPDATES_MAX_STREAMS,
+    recheckSession: async (token) => (await resolveSession(db, token, now(), sessionPolicy, { touch: false }))?.actor ?? null,
+  });
+  if (options.listen) {
+    const stopListening = await options.listen(dossierEventsChannel, (payload) => liveHub.dispatch(payload));
+    app.addHook('onClose', async () => { await stopListening(); });
+  }
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   app.get('/api/docs', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) =>

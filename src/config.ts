@@ -49,6 +49,9 @@ const ConfigSchema = Type.Object({
   PAYMENT_MERCHANT_CODE: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'Merchant code at the gateway (vnp_TmnCode).' })),
   PAYMENT_HASH_SECRET: Type.Optional(Type.String({ minLength: 8, description: 'Secret shared with the gateway for signing (vnp_HashSecret). Keep it out of the repository.' })),
   PAYMENT_SIMULATOR_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3010, description: 'Port of the bundled payment simulator started by `npm start` outside production when PAYMENT_GATEWAY_URL is unset (0 picks a free one).' }),
+  // live-updates (issue 5 §3)
+  LIVE_UPDATES_HEARTBEAT_SECONDS: Type.Integer({ minimum: 1, maximum: 300, default: 25, description: 'How often an open live-updates stream (/su-kien) sends a keep-alive comment and re-checks its session; keep proxies\' read timeouts above it.' }),
+  LIVE_UPDATES_MAX_STREAMS: Type.Integer({ minimum: 1, maximum: 50, default: 5, description: 'Live-updates streams one session may hold open at once (one per open page).' }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 10000, description: 'Grace period for in-flight requests on SIGTERM.' }),
 });
 

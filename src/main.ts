@@ -82,7 +82,7 @@ async function serve(options: { worker: boolean }): Promise<void> {
   const { config, simulator } = await withDemoPaymentGateway(loadConfig());
   const handle = await open(config);
   const applied = await migrateToLatest(handle.db);
-  const app = await buildApp({ config, db: handle.db });
+  const app = await buildApp({ config, db: handle.db, listen: handle.listen });
   if (applied.length) app.log.info({ migrations: applied }, 'database migrated');
   if (config.seedDemo) {
     const seed = await seedDemoProvince(handle.db, new Date());

@@ -146,6 +146,8 @@ const expected: Record<string, Access> = {
   // Notifications: the in-app inbox of every signed-in person and officer (issue 4 §5)
   'GET /thong-bao': 'signedIn',
   'POST /thong-bao/da-doc': 'signedIn',
+  // live-updates (issue 5 §3): the Server-Sent Events stream of every open page; what it carries is filtered per actor
+  'GET /su-kien': 'signedIn',
   // dossiers:eforms — e-form pages, drafts and attachments (issue 4 §3)
   'GET /ho-so-cua-toi/:reference/tiep-tuc': 'person',
   'GET /ho-so-cua-toi/:reference/to-khai/:page': 'person',

@@ -23,7 +23,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   // Each server keeps its uploaded files in its own folder, removed with it.
   const dataDir = await mkdtemp(join(tmpdir(), 'opendvc-test-'));
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', CATALOG_CACHE_SECONDS: '0', RATE_LIMIT_ALLOWLIST: '127.0.0.1', DATA_DIR: dataDir, ...env });
-  const app = await buildApp({ config, db: database.db, logger: false, ...(options.now ? { now: options.now } : {}) });
+  const app = await buildApp({ config, db: database.db, logger: false, listen: database.listen, ...(options.now ? { now: options.now } : {}) });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address, app, database, config,

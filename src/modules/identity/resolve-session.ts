@@ -18,7 +18,9 @@ const touchEveryMs = 60_000;
  * The actor behind a session cookie, or null. Read fresh on every request, so deactivating an account, moving
  * an officer or revoking a role takes effect at once, on live sessions too.
  */
-export async function resolveSession(db: Kysely<Database>, token: string, now: Date, policy: SessionPolicy): Promise<ResolvedSession | null> {
+export async function resolveSession(db: Kysely<Database>, token: string, now: Date, policy: SessionPolicy,
+  /** false for a check that is not the user's activity (a live-updates stream's periodic check): it must not keep an idle session alive. */
+  options: { touch?: boolean } = {}): Promise<ResolvedSession | null> {
   const tokenHash = hashSessionToken(token);
   const session = await findLiveSession(db, tokenHash);
   if (!session) return null;
@@ -29,7 +31,7 @@ export async function resolveSession(db: Kysely<Database>, token: string, now: D
     await revokeSession(db, tokenHash, now);
     return null;
   }
-  if (now.getTime() - new Date(session.last_seen_at).getTime() > touchEveryMs) await touchSession(db, tokenHash, now);
+  if (options.touch !== false && now.getTime() - new Date(session.last_seen_at).getTime() > touchEveryMs) await touchSession(db, tokenHash, now);
   if (officer) {
     const grants = (await listOfficerGrants(db, session.account_id)).map((g) => ({ permission: g.permission, agencyIds: new Set(g.agency_ids) }));
     return {

@@ -7,11 +7,17 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Database } from './tables.ts';
+import { listenOnPglite, listenOnPostgres, type ListenSource } from './listen.ts';
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
   pool: pg.Pool;
   embedded: boolean;
+  /**
+   * Listens for `pg_notify` on a channel (live updates, issue 5 §3): a dedicated connection with PostgreSQL, the
+   * engine's own callbacks with PGlite. Every listener still open is stopped by `close()`.
+   */
+  listen: ListenSource;
   close(): Promise<void>;
 }
 
@@ -35,25 +41,37 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     pool.on('error', () => undefined); // an idle client's lost connection is replaced on next checkout
-    return wrap(pool, false, async () => undefined);
+    const databaseUrl = options.databaseUrl;
+    return wrap(pool, false, async () => undefined, (channel, onPayload) => listenOnPostgres(databaseUrl, channel, onPayload));
   }
   const dir = options.embeddedDir ?? 'memory://';
   if (!dir.startsWith('memory://')) mkdirSync(path.resolve(dir), { recursive: true });
   const pglite = await PGlite.create(dir.startsWith('memory://') ? undefined : path.resolve(dir), { extensions: { unaccent, pg_trgm } });
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
-  return wrap(pool, true, () => pglite.close());
+  return wrap(pool, true, () => pglite.close(), (channel, onPayload) => listenOnPglite(pglite, channel, onPayload));
 }
 
-function wrap(pool: pg.Pool, embedded: boolean, closeEngine: () => Promise<void>): DatabaseHandle {
+function wrap(pool: pg.Pool, embedded: boolean, closeEngine: () => Promise<void>, listenOn: ListenSource): DatabaseHandle {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
+  const listeners = new Set<() => Promise<void>>();
   return {
     db,
     pool,
     embedded,
+    async listen(channel, onPayload) {
+      const stop = await listenOn(channel, onPayload);
+      const once = async () => {
+        if (!listeners.delete(once)) return;
+        await stop();
+      };
+      listeners.add(once);
+      return once;
+    },
     async close() {
       if (closed) return;
       closed = true;
+      await Promise.all([...listeners].map((stop) => stop()));
       await db.destroy();
       await closeEngine();
     },

@@ -1289,6 +1289,10 @@ export const en: Record<keyof typeof vi, string> = {
   'deskRegister.truncated': "Only the first {count} dossiers are shown: please choose a shorter period.",
   'deskRegister.error.order': "The end date must not be before the start date.",
   'deskRegister.error.tooLong': "The period is at most {days} days.",
+  // live-updates (issue 5 §3)
+  'live.statusChanged': "Dossier {dossier} has just moved to the status “{status}”.",
+  'live.updated': "Dossier {dossier} has just been updated.",
+  'live.reload': "Reload",
   // identity:admin (issue 3 §2)
   'admin.nav': "Officer administration",
   'admin.title': "Administration",

@@ -1288,6 +1288,10 @@ export const vi = {
   'deskRegister.truncated': "Sổ chỉ hiển thị {count} hồ sơ đầu tiên: vui lòng chọn khoảng thời gian ngắn hơn.",
   'deskRegister.error.order': "Ngày kết thúc phải từ ngày bắt đầu trở đi.",
   'deskRegister.error.tooLong': "Khoảng thời gian tối đa là {days} ngày.",
+  // live-updates (issue 5 §3)
+  'live.statusChanged': "Hồ sơ {dossier} vừa chuyển sang trạng thái “{status}”.",
+  'live.updated': "Hồ sơ {dossier} vừa có cập nhật mới.",
+  'live.reload': "Tải lại",
   // identity:admin (issue 3 §2)
   'admin.nav': "Quản trị cán bộ",
   'admin.title': "Quản trị",

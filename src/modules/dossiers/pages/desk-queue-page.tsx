@@ -1,5 +1,6 @@
 import { t, type MessageKey } from '../../../platform/i18n/messages.ts';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
+import { LiveUpdates } from '../../../platform/views/live-updates.tsx';
 import { Pagination } from '../../../platform/views/pagination.tsx';
 import { deskQueues, type DeskQueue, type DeskQueueView } from '../list-desk-queue.ts';
 import type { ApplicantSnapshot } from '../tables.ts';
@@ -12,6 +13,7 @@ export function DeskQueuePage({ ctx, view }: { ctx: PageContext; view: DeskQueue
   return (
     <Layout ctx={ctx} title={title} crumbs={[{ href: '/', label: t(lang, 'nav.home') }, { label: title }]}>
       <h1>{title}</h1>
+      <LiveUpdates lang={lang} />
       <p><a class="button-link" href="/mot-cua/tiep-nhan-truc-tiep">{t(lang, 'deskIntake.link')}</a></p>
       <nav aria-label={t(lang, 'desk.queues')}>
         <ul class="queue-tabs">{(Object.keys(deskQueues) as DeskQueue[]).map((queue) => (

@@ -1,5 +1,6 @@
 import { t, type MessageKey } from '../../../platform/i18n/messages.ts';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
+import { LiveUpdates } from '../../../platform/views/live-updates.tsx';
 import { Pagination } from '../../../platform/views/pagination.tsx';
 import type { ApplicantDossier } from '../get-applicant-dossier.ts';
 import type { listMyDossiers } from '../list-my-dossiers.ts';
@@ -78,7 +79,8 @@ export function ApplicantDossierPage({ ctx, view, notice }: { ctx: PageContext; 
     <Layout ctx={ctx} title={title} crumbs={[{ href: '/', label: t(lang, 'nav.home') }, { href: '/ho-so-cua-toi', label: t(lang, 'myDossiers.title') }, { label: dossier.code ?? dossier.reference }]}>
       <h1>{view.procedure.name}</h1>
       {notice ? <p class="notice" role="status">{notice}</p> : null}
-      <dl class="summary">
+      <LiveUpdates lang={lang} dossier={dossier.reference} />
+      <dl class="summary" id="dossier-summary" data-live-refresh>
         <dt>{t(lang, 'myDossiers.reference')}</dt><dd>{dossier.reference}</dd>
         <dt>{t(lang, 'myDossiers.code')}</dt><dd>{dossier.code ?? t(lang, 'myDossiers.noCode')}</dd>
         <dt>{t(lang, 'track.status')}</dt><dd class="status">{t(lang, `dossier.status.${dossier.status}` as MessageKey)}</dd>
@@ -99,7 +101,9 @@ export function ApplicantDossierPage({ ctx, view, notice }: { ctx: PageContext; 
       <DossierFilesList lang={lang} files={view.files} components={view.components} href={(id) => `/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/tep/${id}`} />
       {dossier.status === 6 ? <p><a class="button-link" href={`/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/thanh-toan`}>{t(lang, 'payments.link')}</a></p>
         : view.timeline.some((s) => s.kind === 'paymentRequested') ? <p><a href={`/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/thanh-toan`}>{t(lang, 'payments.linkPaid')}</a></p> : null}
-      <DossierTimeline lang={lang} timeline={view.timeline} dueDateExplanation={view.dueDateExplanation} noticeHref={(seq) => `/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/phieu/${seq}`} />
+      <div id="dossier-timeline" data-live-refresh>
+        <DossierTimeline lang={lang} timeline={view.timeline} dueDateExplanation={view.dueDateExplanation} noticeHref={(seq) => `/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/phieu/${seq}`} />
+      </div>
     </Layout>
   );
 }

@@ -4,6 +4,7 @@ import { SupplementItemFields } from './supplement-item-fields.tsx';
 import { acceptAttribute, describeUploadPolicy, formatFileSize } from '../../../platform/files/upload-policy.ts';
 import { ErrorSummary } from '../../../platform/views/error-summary.tsx';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
+import { LiveUpdates } from '../../../platform/views/live-updates.tsx';
 import { uploadAction } from '../../../platform/views/upload-action.ts';
 import type { FieldError } from '../../../platform/validation/validator.ts';
 import type { ProcessingDossierView } from '../get-processing-dossier.ts';
@@ -35,6 +36,7 @@ export function ProcessingDossierPage({ ctx, view, errors = [], notice }: Props)
       crumbs={[{ href: '/', label: t(lang, 'nav.home') }, { href: '/xu-ly', label: t(lang, 'processing.title') }, { label: dossier.code ?? dossier.reference }]}>
       <h1>{view.procedure.name}</h1>
       {notice ? <p class="notice" role="status">{notice}</p> : null}
+      <LiveUpdates lang={lang} dossier={dossier.id} />
       <ErrorSummary lang={lang} errors={errors.map((e) => ({ message: e.message }))} />
       <dl class="summary">
         <dt>{t(lang, 'myDossiers.code')}</dt><dd>{dossier.code ?? t(lang, 'myDossiers.noCode')}</dd>

@@ -1,6 +1,7 @@
 import { t, type Lang, type MessageKey } from '../../../platform/i18n/messages.ts';
 import { ErrorSummary, type SummaryError } from '../../../platform/views/error-summary.tsx';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
+import { LiveUpdates } from '../../../platform/views/live-updates.tsx';
 import { Pagination } from '../../../platform/views/pagination.tsx';
 import type { AssignmentReport } from '../assign-dossiers.ts';
 import type { TimeLeft } from '../time-left.ts';
@@ -40,6 +41,7 @@ export function WorkQueuePage({ ctx, view, mayManageAbsences, notice, errors = [
   return (
     <Layout ctx={ctx} title={title} crumbs={[{ href: '/', label: t(lang, 'nav.home') }, { label: title }]}>
       <h1>{title}</h1>
+      <LiveUpdates lang={lang} />
       {mayManageAbsences ? <p><a href="/xu-ly/vang-mat">{t(lang, 'work.absence.title')}</a></p> : null}
       {notice ? <p class="notice success" role="status">{notice}</p> : null}
       <ErrorSummary lang={lang} errors={errors} />
