@@ -49,6 +49,10 @@ const ConfigSchema = Type.Object({
   PAYMENT_MERCHANT_CODE: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'Merchant code at the gateway (vnp_TmnCode).' })),
   PAYMENT_HASH_SECRET: Type.Optional(Type.String({ minLength: 8, description: 'Secret shared with the gateway for signing (vnp_HashSecret). Keep it out of the repository.' })),
   PAYMENT_SIMULATOR_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3010, description: 'Port of the bundled payment simulator started by `npm start` outside production when PAYMENT_GATEWAY_URL is unset (0 picks a free one).' }),
+  // results (issue 5 §1): an RFC 3161 timestamp in every signed result (PAdES B-T) when set.
+  TSA_URL: Type.Optional(Type.String({ format: 'uri', description: 'RFC 3161 Time-Stamping Authority for signed results (PAdES B-T), e.g. https://tsa.example.vn/tsr. Unset: results are signed without a timestamp (B-B). When set, a TSA failure fails the signing; nothing is signed without the timestamp.' })),
+  TSA_USERNAME: Type.Optional(Type.String({ minLength: 1, description: 'User for HTTP basic authentication at the TSA, if it asks for one.' })),
+  TSA_PASSWORD: Type.Optional(Type.String({ description: 'Password for HTTP basic authentication at the TSA. Keep it out of the repository.' })),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 10000, description: 'Grace period for in-flight requests on SIGTERM.' }),
 });
 

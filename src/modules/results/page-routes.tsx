@@ -28,6 +28,7 @@ import { findResultView } from './repository.ts';
 import { loadResultDossier } from './result-dossier.ts';
 import { revokeResult } from './revoke-result.ts';
 import { signResult } from './sign-result.ts';
+import type { TimestampSource } from './signing/cades-signer.ts';
 
 export interface ResultPageDeps {
   db: Kysely<Database>;
@@ -35,6 +36,10 @@ export interface ResultPageDeps {
   /** Opens the sealed passphrases and token keys of agency certificates. */
   keys: SealingKeys;
   publicUrl: string;
+  /** The configured TSA; unset: results are signed without a timestamp. */
+  timestamp?: TimestampSource | undefined;
+  /** UPLOAD_MAX_MB: the largest uploaded result PDF. */
+  uploadMaxMb?: number | undefined;
   now: () => Date;
   pageContext: (request: FastifyRequest, reply: FastifyReply) => Promise<PageContext>;
 }
@@ -42,6 +47,8 @@ export interface ResultPageDeps {
 const leader = { access: { permission: 'dossier.approve' } } as const;
 const Params = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Form = Type.Record(Type.String(), Type.String({ maxLength: 6000 }));
+/** Refusals shown on the leader's page with their message, the form kept. */
+const signingRefusals: string[] = ['validationFailed', 'transitionNotAllowed', 'signingCertificateMissing', 'timestampFailed', 'resultPdfUnsupported'];
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function sendFile(reply: FastifyReply, opened: OpenedFile): FastifyReply {
@@ -51,7 +58,7 @@ function sendFile(reply: FastifyReply, opened: OpenedFile): FastifyReply {
 /** Signed results (issue 5 §1): the leader's page, the public verification page and keys, the citizen's store. */
 export function registerResultPages(app: FastifyInstance, deps: ResultPageDeps): void {
   const pages = app.withTypeProvider<TypeBoxTypeProvider>();
-  const context = { db: deps.db, files: deps.files, keys: deps.keys, publicUrl: deps.publicUrl };
+  const context = { db: deps.db, files: deps.files, keys: deps.keys, publicUrl: deps.publicUrl, timestamp: deps.timestamp };
 
   pages.get('/ket-qua', { schema: { hide: true }, config: leader }, async (request, reply) =>
     sendPage(reply, <ResultDossiersPage ctx={await deps.pageContext(request, reply)} dossiers={await listResultDossiers(deps.db, request.actor)} />));
@@ -81,7 +88,7 @@ export function registerResultPages(app: FastifyInstance, deps: ResultPageDeps):
         const done = await run(request, ctx.lang);
         return reply.redirect(`/ket-qua/ho-so/${request.params.id}?xong=${encodeURIComponent(done)}`, 303);
       } catch (error) {
-        if (!(error instanceof AppError) || !['validationFailed', 'transitionNotAllowed', 'signingCertificateMissing'].includes(error.code)) throw error;
+        if (!(error instanceof AppError) || !signingRefusals.includes(error.code)) throw error;
         const view = await getSignView(deps.db, request.actor, request.params.id);
         const errors = error.fieldErrors.length ? error.fieldErrors : [{ path: '/', message: t(ctx.lang, error.messageKey, error.params) }];
         return sendPage(reply, <ResultSignPage ctx={ctx} view={view} errors={errors} values={{ ...request.body, action: kind }} />, error.status);
