@@ -106,6 +106,7 @@ export async function recordSignedResult(trx: Transaction<Database>, actor: Acto
     recipient_name: applicant.name, recipient_id: applicant.personalId ?? applicant.taxCode ?? null, recipient_account_id: loaded.dossier.applicant_account_id,
     stored_file_id: signed.storedFileId, sha256: signed.sha256, certificate_id: signed.certificateId, signer_subject: signed.signerSubject,
     signer_serial: signed.signerSerial, signed_by: actor.kind === 'officer' ? actor.accountId : null, action_seq: actionSeq, replaces: replaces ?? null,
+    source: signed.source,
   });
 }
 
