@@ -152,6 +152,11 @@ describe('uploaded-file results (issue 5 §1, P-16)', () => {
     assert.equal(refused.status, 400);
     assert.match(await text(refused), /PDF/);
     assert.equal((await resultsOf(dossierId)).length, 0);
+    // A file that starts like a PDF but that the signer cannot extend: refused with how to fix it, nothing recorded.
+    const broken = await leader.postMultipart(`/ket-qua/ho-so/${dossierId}/tai-len`, form(Buffer.from('%PDF-1.5\n1 0 obj << >> endobj\n'), 'hong.pdf'), `/ket-qua/ho-so/${dossierId}`);
+    assert.equal(broken.status, 422);
+    assert.match(await text(broken), /Không ký được tệp PDF này.*PDF\/A-1b/);
+    assert.equal((await resultsOf(dossierId)).length, 0);
   });
 
   it('an uploaded PDF is signed as it is (PAdES, timestamped), recorded and verifiable, with number and QR code on the verification page', async (t) => {
