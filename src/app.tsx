@@ -51,6 +51,7 @@ import { registerProcessingPages } from './modules/dossiers/processing-page-rout
 import { registerNotificationPages } from './modules/notifications/page-routes.tsx';
 import { countUnreadNotifications } from './modules/notifications/inbox.ts';
 import { registerResultPages } from './modules/results/page-routes.tsx';
+import { timestampSourceFrom } from './modules/results/signing/timestamp-from-config.ts';
 import { sealingKeysFrom } from './modules/results/certificates/seal.ts';
 import { clientSecuritySchemes } from './modules/identity/api-clients/api-routes.ts';
 import { resolveClientCredential } from './modules/identity/api-clients/resolve-client-credential.ts';
@@ -206,7 +207,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerProcessingPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files });
   registerNotificationPages(app, { db, now, pageContext });
   registerPaymentPages(app, { db, now, pageContext, gateway: gatewayFromConfig(config), publicUrl: config.PUBLIC_URL ? config.publicUrl : undefined });
-  registerResultPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files, keys: sealingKeysFrom(config) });
   // live-updates (issue 5 §3): every committed dossier action reaches the open pages allowed to see it.
   const liveHub = createLiveHub();
   registerLiveUpdates(app, {
@@ -217,6 +217,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const stopListening = await options.listen(dossierEventsChannel, (payload) => liveHub.dispatch(payload));
     app.addHook('onClose', async () => { await stopListening(); });
   }
+  registerResultPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files, keys: sealingKeysFrom(config), timestamp: timestampSourceFrom(config), uploadMaxMb: config.UPLOAD_MAX_MB });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   app.get('/api/docs', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) =>

@@ -52,6 +52,10 @@ const ConfigSchema = Type.Object({
   // live-updates (issue 5 §3)
   LIVE_UPDATES_HEARTBEAT_SECONDS: Type.Integer({ minimum: 1, maximum: 300, default: 25, description: 'How often an open live-updates stream (/su-kien) sends a keep-alive comment and re-checks its session; keep proxies\' read timeouts above it.' }),
   LIVE_UPDATES_MAX_STREAMS: Type.Integer({ minimum: 1, maximum: 50, default: 5, description: 'Live-updates streams one session may hold open at once (one per open page).' }),
+  // results (issue 5 §1): an RFC 3161 timestamp in every signed result (PAdES B-T) when set.
+  TSA_URL: Type.Optional(Type.String({ format: 'uri', description: 'RFC 3161 Time-Stamping Authority for signed results (PAdES B-T), e.g. https://tsa.example.vn/tsr. Unset: results are signed without a timestamp (B-B). When set, a TSA failure fails the signing; nothing is signed without the timestamp.' })),
+  TSA_USERNAME: Type.Optional(Type.String({ minLength: 1, description: 'User for HTTP basic authentication at the TSA, if it asks for one.' })),
+  TSA_PASSWORD: Type.Optional(Type.String({ description: 'Password for HTTP basic authentication at the TSA. Keep it out of the repository.' })),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 10000, description: 'Grace period for in-flight requests on SIGTERM.' }),
 });
 

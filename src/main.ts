@@ -25,6 +25,7 @@ import { CertificateImportError, importAgencyCertificate } from './modules/resul
 import { sealingKeysFrom } from './modules/results/certificates/seal.ts';
 import { Pkcs12Error } from './modules/results/signing/pkcs12.ts';
 import { SampleResultError, signSampleResult } from './modules/results/sign-sample-result.ts';
+import { timestampSourceFrom } from './modules/results/signing/timestamp-from-config.ts';
 import { SealError } from './modules/results/certificates/seal.ts';
 
 async function open(config: Config): Promise<DatabaseHandle> {
@@ -259,9 +260,9 @@ program.command('results').description('Signed results').command('sample')
   .requiredOption('--out <file>', 'where to write the signed PDF')
   .action((o: { agency: string; out: string }) => withDatabase(async (handle, config) => {
     try {
-      const sample = await signSampleResult(handle.db, sealingKeysFrom(config), { agencyCode: o.agency, now: new Date(), publicUrl: config.publicUrl });
+      const sample = await signSampleResult(handle.db, sealingKeysFrom(config), { agencyCode: o.agency, now: new Date(), publicUrl: config.publicUrl, timestamp: timestampSourceFrom(config) });
       await writeFile(o.out, sample.pdf);
-      console.log(`Signed ${o.out} with ${sample.subject} (serial ${sample.serial}, valid to ${sample.notAfter.toISOString()}). Check it, e.g. with "pdfsig ${o.out}".`);
+      console.log(`Signed ${o.out} with ${sample.subject} (serial ${sample.serial}, valid to ${sample.notAfter.toISOString()})${sample.timestamped ? ', timestamped by the TSA at TSA_URL' : ''}. Check it, e.g. with "pdfsig ${o.out}".`);
     } catch (error) {
       if (!(error instanceof SampleResultError || error instanceof SealError || error instanceof Pkcs12Error)) throw error;
       console.error(error.message);

@@ -181,6 +181,7 @@ const expected: Record<string, Access> = {
   'POST /ket-qua/ho-so/:id/thu-hoi': { permission: 'dossier.approve' },
   'POST /ket-qua/ho-so/:id/thay-the': { permission: 'dossier.approve' },
   'GET /ket-qua/ho-so/:id/ban-ky': { permission: 'dossier.approve' },
+  'POST /ket-qua/ho-so/:id/tai-len': { permission: 'dossier.approve' },
   'GET /xac-minh/chung-thu-so-goc.pem': 'public',
   'GET /.well-known/jwks.json': 'public',
   'GET /xac-minh/:id': 'public',

@@ -110,6 +110,9 @@ export const Component = Type.Object({
 export const Result = Type.Object({
   name: Text('Name of the result document'),
   form: Type.Union([Type.Literal('electronic'), Type.Literal('paper'), Type.Literal('both')]),
+  source: Type.Optional(Type.Union([Type.Literal('template'), Type.Literal('upload')], {
+    description: 'How the signed result is made (P-16): generated from the template with the dossier\'s data (default), or a PDF the agency drafts and uploads',
+  })),
 }, { additionalProperties: false });
 
 export const LegalBasis = Type.Object({

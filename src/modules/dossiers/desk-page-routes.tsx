@@ -14,6 +14,7 @@ import { getOfficerDossier } from './get-officer-dossier.ts';
 import { deskQueues, listDeskQueue, type DeskQueue } from './list-desk-queue.ts';
 import { DeskQueuePage } from './pages/desk-queue-page.tsx';
 import { OfficerDossierPage } from './pages/officer-dossier-page.tsx';
+import { summariseDossierResults } from '../results/dossier-result-summary.ts';
 import { receiveDossier } from './receive-dossier.ts';
 import { refuseReception } from './refuse-reception.ts';
 import { requestSupplement } from './request-supplement.ts';
@@ -51,7 +52,7 @@ export function registerDeskPages(app: FastifyInstance, deps: DeskPageDeps): voi
     const ctx = await deps.pageContext(request, reply);
     const view = await getOfficerDossier(deps.db, request.actor, request.params.id, deps.now(), ctx.lang);
     const notice = request.query.xong !== undefined ? t(ctx.lang, 'desk.done', { code: request.query.xong || view.dossier.reference }) : undefined;
-    return sendPage(reply, <OfficerDossierPage ctx={ctx} view={view} notice={notice} />);
+    return sendPage(reply, <OfficerDossierPage ctx={ctx} view={view} results={await summariseDossierResults(deps.db, request.actor, view.dossier)} notice={notice} />);
   });
 
   pages.get('/mot-cua/ho-so/:id/phieu/:seq', { schema: { hide: true, params: Type.Object({ id: Type.String({ format: 'uuid' }), seq: Type.Integer({ minimum: 1 }) }) }, config: desk }, async (request, reply) =>

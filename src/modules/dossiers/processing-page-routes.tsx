@@ -22,6 +22,7 @@ import { getProcessingDossier } from './get-processing-dossier.ts';
 import { issueResult, resultUploadPolicy } from './issue-result.ts';
 import { openOfficerDossierFile } from './open-dossier-file.ts';
 import { ProcessingDossierPage } from './pages/processing-dossier-page.tsx';
+import { summariseDossierResults } from '../results/dossier-result-summary.ts';
 import { renderDossierNotice } from './render-dossier-notice.ts';
 import { findDossier } from './repository.ts';
 import { requestConsultation } from './request-consultation.ts';
@@ -67,7 +68,8 @@ export function registerProcessingPages(app: FastifyInstance, deps: ProcessingPa
   const render = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, extra: { errors?: { path: string; message: string }[]; notice?: string | undefined; status?: number }) => {
     const ctx = await deps.pageContext(request, reply);
     const view = await getProcessingDossier(deps.db, request.actor, request.params.id, deps.now(), ctx.lang);
-    return sendPage(reply, <ProcessingDossierPage ctx={ctx} view={view} errors={extra.errors ?? []} notice={extra.notice} />, extra.status);
+    const results = await summariseDossierResults(deps.db, request.actor, view.dossier);
+    return sendPage(reply, <ProcessingDossierPage ctx={ctx} view={view} results={results} errors={extra.errors ?? []} notice={extra.notice} />, extra.status);
   };
 
   /** A refused rule (with its messages) re-renders the page; anything else is the error page. */

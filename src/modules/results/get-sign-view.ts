@@ -17,6 +17,8 @@ export async function getSignView(db: Kysely<Database>, actor: Actor, dossierId:
     procedure: { code: loaded.version.code, name: loaded.version.definition.name },
     agency: loaded.agency.name,
     declared: loaded.declared,
+    declaredUploads: loaded.declaredUploads,
+    declaresTemplate: loaded.declaresTemplate,
     certificate: certificate ? { subject: certificate.subject, serial: certificate.serial, notAfter: new Date(certificate.not_after) } : null,
     canSign: transitions[status].resultSigned !== undefined,
     canChange: transitions[status].resultRevoked !== undefined,

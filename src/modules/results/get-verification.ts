@@ -4,7 +4,8 @@ import { AppError } from '../../platform/http/app-error.ts';
 import { listTokenKeys } from './certificates/repository.ts';
 import { maskIdentifier, maskName } from './mask.ts';
 import { findResultView } from './repository.ts';
-import { issueResultToken, verifyResultToken } from './verification-token.ts';
+import { issueResultToken, verificationUrl, verifyResultToken } from './verification-token.ts';
+import { makeQrPng } from '../../platform/pdf/qr-code.ts';
 import { loadAgencyTokenKey } from './certificates/load-signing-key.ts';
 import type { SealingKeys } from './certificates/seal.ts';
 
@@ -32,8 +33,15 @@ export async function getVerification(db: Kysely<Database>, keys: SealingKeys, p
   const offlineToken = key
     ? await issueResultToken(key, { rid: result.id, agency: result.agencyCode, num: result.number, to: maskName(result.recipient_name), sha256: result.sha256 }, new Date(result.issued_at), publicUrl)
     : null;
+  // An uploaded result is signed as it was drafted, without our QR code in it (no dependency here can edit a PDF):
+  // the page shows the code the template would have printed — the same claims, issued at the signing time — to print
+  // with the paper copy.
+  const qrToken = key && result.source === 'upload'
+    ? await issueResultToken(key, { rid: result.id, agency: result.agencyCode, num: result.number, to: maskName(result.recipient_name) }, new Date(result.issued_at), publicUrl)
+    : null;
+  const qrImage = qrToken ? `data:image/png;base64,${(await makeQrPng(verificationUrl(publicUrl, result.id, qrToken))).toString('base64')}` : null;
   return {
-    id: result.id, number: result.number, title: result.title, issuedAt: new Date(result.issued_at), agencyName: result.agencyName, agencyCode: result.agencyCode,
+    id: result.id, source: result.source, qrImage, number: result.number, title: result.title, issuedAt: new Date(result.issued_at), agencyName: result.agencyName, agencyCode: result.agencyCode,
     signerSubject: result.signer_subject, signerSerial: result.signer_serial,
     recipient: maskName(result.recipient_name), recipientId: maskIdentifier(result.recipient_id), sha256: result.sha256,
     status: result.status, statusReason: result.status_reason, statusChangedAt: result.status_changed_at ? new Date(result.status_changed_at) : null,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { fileTypeFromBuffer } from 'file-type';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -8,6 +9,7 @@ import type { FileStore } from '../../platform/files/file-store.ts';
 import { openStoredFile, type OpenedFile } from '../../platform/files/open-stored-file.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { t } from '../../platform/i18n/messages.ts';
+import { formatFileSize } from '../../platform/files/upload-policy.ts';
 import type { PageContext } from '../../platform/views/layout.tsx';
 import { sendPage } from '../../platform/views/render.ts';
 import { sendPdf } from '../dossiers/send-pdf.ts';
@@ -28,6 +30,7 @@ import { findResultView } from './repository.ts';
 import { loadResultDossier } from './result-dossier.ts';
 import { revokeResult } from './revoke-result.ts';
 import { signResult } from './sign-result.ts';
+import type { TimestampSource } from './signing/cades-signer.ts';
 
 export interface ResultPageDeps {
   db: Kysely<Database>;
@@ -35,6 +38,10 @@ export interface ResultPageDeps {
   /** Opens the sealed passphrases and token keys of agency certificates. */
   keys: SealingKeys;
   publicUrl: string;
+  /** The configured TSA; unset: results are signed without a timestamp. */
+  timestamp?: TimestampSource | undefined;
+  /** UPLOAD_MAX_MB: the largest uploaded result PDF. */
+  uploadMaxMb?: number | undefined;
   now: () => Date;
   pageContext: (request: FastifyRequest, reply: FastifyReply) => Promise<PageContext>;
 }
@@ -42,6 +49,8 @@ export interface ResultPageDeps {
 const leader = { access: { permission: 'dossier.approve' } } as const;
 const Params = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Form = Type.Record(Type.String(), Type.String({ maxLength: 6000 }));
+/** Refusals shown on the leader's page with their message, the form kept. */
+const signingRefusals: string[] = ['validationFailed', 'transitionNotAllowed', 'signingCertificateMissing', 'timestampFailed', 'resultPdfUnsupported'];
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function sendFile(reply: FastifyReply, opened: OpenedFile): FastifyReply {
@@ -51,7 +60,9 @@ function sendFile(reply: FastifyReply, opened: OpenedFile): FastifyReply {
 /** Signed results (issue 5 §1): the leader's page, the public verification page and keys, the citizen's store. */
 export function registerResultPages(app: FastifyInstance, deps: ResultPageDeps): void {
   const pages = app.withTypeProvider<TypeBoxTypeProvider>();
-  const context = { db: deps.db, files: deps.files, keys: deps.keys, publicUrl: deps.publicUrl };
+  const context = { db: deps.db, files: deps.files, keys: deps.keys, publicUrl: deps.publicUrl, timestamp: deps.timestamp };
+  // An uploaded result PDF: UPLOAD_MAX_MB, at most 20 MB.
+  const maxBytes = Math.min(deps.uploadMaxMb ?? 20, 20) * 1024 * 1024;
 
   pages.get('/ket-qua', { schema: { hide: true }, config: leader }, async (request, reply) =>
     sendPage(reply, <ResultDossiersPage ctx={await deps.pageContext(request, reply)} dossiers={await listResultDossiers(deps.db, request.actor)} />));
@@ -59,7 +70,7 @@ export function registerResultPages(app: FastifyInstance, deps: ResultPageDeps):
   pages.get('/ket-qua/ho-so/:id', { schema: { hide: true, params: Params, querystring: Type.Object({ xong: Type.Optional(Type.String({ maxLength: 300 })) }) }, config: leader }, async (request, reply) => {
     const ctx = await deps.pageContext(request, reply);
     const view = await getSignView(deps.db, request.actor, request.params.id);
-    return sendPage(reply, <ResultSignPage ctx={ctx} view={view} notice={request.query.xong} />);
+    return sendPage(reply, <ResultSignPage ctx={ctx} view={view} notice={request.query.xong} uploadMaxBytes={maxBytes} />);
   });
 
   pages.post('/ket-qua/ho-so/:id/xem-truoc', { schema: { hide: true, params: Params, body: Form }, config: leader }, async (request, reply) => {
@@ -69,7 +80,7 @@ export function registerResultPages(app: FastifyInstance, deps: ResultPageDeps):
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'validationFailed') throw error;
       const view = await getSignView(deps.db, request.actor, request.params.id);
-      return sendPage(reply, <ResultSignPage ctx={ctx} view={view} errors={error.fieldErrors} values={request.body} />, error.status);
+      return sendPage(reply, <ResultSignPage ctx={ctx} view={view} errors={error.fieldErrors} values={request.body} uploadMaxBytes={maxBytes} />, error.status);
     }
   });
 
@@ -81,10 +92,10 @@ export function registerResultPages(app: FastifyInstance, deps: ResultPageDeps):
         const done = await run(request, ctx.lang);
         return reply.redirect(`/ket-qua/ho-so/${request.params.id}?xong=${encodeURIComponent(done)}`, 303);
       } catch (error) {
-        if (!(error instanceof AppError) || !['validationFailed', 'transitionNotAllowed', 'signingCertificateMissing'].includes(error.code)) throw error;
+        if (!(error instanceof AppError) || !signingRefusals.includes(error.code)) throw error;
         const view = await getSignView(deps.db, request.actor, request.params.id);
         const errors = error.fieldErrors.length ? error.fieldErrors : [{ path: '/', message: t(ctx.lang, error.messageKey, error.params) }];
-        return sendPage(reply, <ResultSignPage ctx={ctx} view={view} errors={errors} values={{ ...request.body, action: kind }} />, error.status);
+        return sendPage(reply, <ResultSignPage ctx={ctx} view={view} errors={errors} values={{ ...request.body, action: kind }} uploadMaxBytes={maxBytes} />, error.status);
       }
     });
 
@@ -92,6 +103,41 @@ export function registerResultPages(app: FastifyInstance, deps: ResultPageDeps):
     const signed = await signResult(context, request.actor, deps.now(), lang, { dossierId: request.params.id, title: request.body['title'], decision: request.body['decision'] });
     return [t(lang, 'results.signed', { number: signed.number }), signed.delivered ? t(lang, 'results.delivered') : ''].filter(Boolean).join(' ');
   });
+  // An uploaded result (P-16): the title and the PDF as multipart (CSRF in the query, `uploadAction`), the file read
+  // up to the limit and sniffed from its content, then signed as it is by the same use case.
+  pages.post('/ket-qua/ho-so/:id/tai-len', { schema: { hide: true, params: Params }, config: leader }, async (request, reply) => {
+    const ctx = await deps.pageContext(request, reply);
+    const fields: Record<string, string> = {};
+    try {
+      let upload: Buffer | undefined;
+      if (request.isMultipart()) {
+        for await (const part of request.parts({ limits: { fileSize: maxBytes } })) {
+          if (part.type === 'field') {
+            if (part.fieldname === 'title' && typeof part.value === 'string') fields['title'] = part.value.slice(0, 1000);
+            continue;
+          }
+          if (part.fieldname !== 'file' || !part.filename) { part.file.resume(); continue; }
+          const bytes = await part.toBuffer().catch((error: { code?: string }) => {
+            if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('validationFailed', [{ path: '/file', message: t(ctx.lang, 'files.tooLarge', { size: formatFileSize(maxBytes, ctx.lang) }) }]);
+            throw error;
+          });
+          if (bytes.length > 0) {
+            if ((await fileTypeFromBuffer(bytes))?.mime !== 'application/pdf') throw new AppError('validationFailed', [{ path: '/file', message: t(ctx.lang, 'files.typeNotAllowed', { kinds: 'PDF' }) }]);
+            upload = bytes;
+          }
+        }
+      }
+      const signed = await signResult(context, request.actor, deps.now(), ctx.lang, { dossierId: request.params.id, title: fields['title'], upload: upload ?? Buffer.alloc(0) });
+      const done = [t(ctx.lang, 'results.signed', { number: signed.number }), signed.delivered ? t(ctx.lang, 'results.delivered') : ''].filter(Boolean).join(' ');
+      return reply.redirect(`/ket-qua/ho-so/${request.params.id}?xong=${encodeURIComponent(done)}`, 303);
+    } catch (error) {
+      if (!(error instanceof AppError) || !signingRefusals.includes(error.code)) throw error;
+      const view = await getSignView(deps.db, request.actor, request.params.id);
+      const errors = error.fieldErrors.length ? error.fieldErrors : [{ path: '/file', message: t(ctx.lang, error.messageKey, error.params) }];
+      return sendPage(reply, <ResultSignPage ctx={ctx} view={view} errors={errors} values={{ ...fields, action: 'upload' }} uploadMaxBytes={maxBytes} />, error.status);
+    }
+  });
+
   action('/thu-hoi', 'revoke', async (request, lang) => {
     const resultId = request.body['resultId'] ?? '';
     if (!uuid.test(resultId)) throw new AppError('resultNotFound');

@@ -14,7 +14,7 @@ export function findResultView(db: Db, id: string) {
   return db.selectFrom('result_document as r').innerJoin('agency as a', 'a.id', 'r.agency_id').innerJoin('dossier as d', 'd.id', 'r.dossier_id')
     .select(['r.id', 'r.dossier_id', 'r.number', 'r.title', 'r.issued_at', 'r.recipient_name', 'r.recipient_id', 'r.recipient_account_id',
       'r.stored_file_id', 'r.sha256', 'r.status', 'r.status_reason', 'r.status_changed_at', 'r.replaced_by', 'r.replaces', 'r.signer_subject',
-      'r.signer_serial', 'r.certificate_id', 'a.code as agencyCode', 'a.name as agencyName', 'd.code as dossierCode'])
+      'r.signer_serial', 'r.certificate_id', 'r.source', 'a.code as agencyCode', 'a.name as agencyName', 'd.code as dossierCode'])
     .where('r.id', '=', id).executeTakeFirst();
 }
 
@@ -25,7 +25,7 @@ export function lockResult(trx: Transaction<Database>, id: string) {
 }
 
 export function listDossierResults(db: Db, dossierId: string) {
-  return db.selectFrom('result_document').select(['id', 'number', 'title', 'issued_at', 'status', 'status_reason', 'replaced_by', 'sha256'])
+  return db.selectFrom('result_document').select(['id', 'number', 'title', 'issued_at', 'status', 'status_reason', 'replaced_by', 'sha256', 'source'])
     .where('dossier_id', '=', dossierId).orderBy('issued_at').orderBy('number').execute();
 }
 
@@ -42,11 +42,16 @@ export async function markResult(trx: Transaction<Database>, id: string, change:
     .where('id', '=', id).execute();
 }
 
-/** The next number of the agency's results this year: "1/2026/KQ", "2/2026/KQ", … (unique per agency). */
-export async function nextResultNumber(trx: Transaction<Database>, agencyId: number, year: number): Promise<string> {
-  const rows = await trx.selectFrom('result_document').select('number').where('agency_id', '=', agencyId).where('number', 'like', `%/${year}/KQ`).execute();
-  const last = rows.reduce((max, r) => Math.max(max, Number.parseInt(r.number, 10) || 0), 0);
-  return `${last + 1}/${year}/KQ`;
+/**
+ * Takes the next number of the agency's results this year: "1/2026/KQ", "2/2026/KQ", … One upsert on the counter
+ * row is atomic (the row lock serialises concurrent signers), so two signings never get the same number. A signing
+ * that fails after this leaves a gap, as a paper register does when a numbered draft is spoiled.
+ */
+export async function allocateResultNumber(db: Db, agencyId: number, year: number): Promise<string> {
+  const row = await db.insertInto('result_number_counter').values({ agency_id: agencyId, year, last_number: 1 })
+    .onConflict((oc) => oc.columns(['agency_id', 'year']).doUpdateSet((eb) => ({ last_number: eb('result_number_counter.last_number', '+', 1) })))
+    .returning('last_number').executeTakeFirstOrThrow();
+  return `${row.last_number}/${year}/KQ`;
 }
 
 /** Dossiers of these agencies (as filed) in these statuses, with how many valid results each has, oldest due first. */

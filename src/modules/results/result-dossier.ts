@@ -22,7 +22,10 @@ export async function loadResultDossier(db: Kysely<Database>, actor: Actor, doss
   if (!agency) throw new AppError('notFound');
   const parent = agency.parent_id ? await agencyQuery.where('id', '=', agency.parent_id).executeTakeFirst() : undefined;
   const declared = version.definition.results.map((r) => r.name);
-  return { dossier, version, agency, parent, declared };
+  // P-16: a result document is generated from the template unless the procedure declares it an uploaded file.
+  const declaredUploads = version.definition.results.filter((r) => r.source === 'upload').map((r) => r.name);
+  const declaresTemplate = version.definition.results.length === 0 || version.definition.results.some((r) => r.source !== 'upload');
+  return { dossier, version, agency, parent, declared, declaredUploads, declaresTemplate };
 }
 
 export type ResultDossier = Awaited<ReturnType<typeof loadResultDossier>>;

@@ -5,7 +5,9 @@ import type { SealingKeys } from './certificates/seal.ts';
 import { renderResultDocument } from './render-result.ts';
 import { placeOf } from './result-dossier.ts';
 import { describeName, serialHex } from './signing/certificates.ts';
+import type { TimestampSource } from './signing/cades-signer.ts';
 import { signPdf } from './signing/sign-pdf.ts';
+import { TimestampError } from './signing/tsa-client.ts';
 
 export class SampleResultError extends Error {}
 
@@ -14,7 +16,7 @@ export class SampleResultError extends Error {}
  * checks a newly imported certificate — passphrase, chain, signature — before going live. Nothing is recorded; the
  * QR code leads to the published root certificates.
  */
-export async function signSampleResult(db: Kysely<Database>, keys: SealingKeys, input: { agencyCode: string; now: Date; publicUrl: string }) {
+export async function signSampleResult(db: Kysely<Database>, keys: SealingKeys, input: { agencyCode: string; now: Date; publicUrl: string; timestamp?: TimestampSource | undefined }) {
   const agency = await db.selectFrom('agency').select(['id', 'code', 'name']).where('code', '=', input.agencyCode).executeTakeFirst();
   if (!agency) throw new SampleResultError(`No agency has the code ${input.agencyCode}.`);
   const key = await loadAgencySigningKey(db, keys, agency.id);
@@ -27,6 +29,11 @@ export async function signSampleResult(db: Kysely<Database>, keys: SealingKeys, 
     signer: { title: 'Thủ trưởng cơ quan', name: '' },
     verificationUrl: `${input.publicUrl.replace(/\/+$/, '')}/xac-minh/chung-thu-so-goc.pem`,
   });
-  const pdf = await signPdf(unsigned, key.identity, { reason: 'Ký thử kết quả mẫu', location: agency.name, signingTime: input.now });
-  return { pdf, subject: describeName(key.identity.certificate.subject), serial: serialHex(key.identity.certificate), notAfter: key.identity.certificate.notAfter.value };
+  // With TSA_URL set the sample proves the TSA too; a TSA failure fails the sample, as it fails a real signing.
+  const pdf = await signPdf(unsigned, key.identity, { reason: 'Ký thử kết quả mẫu', location: agency.name, signingTime: input.now, timestamp: input.timestamp })
+    .catch((error: unknown) => {
+      if (error instanceof TimestampError) throw new SampleResultError(`The TSA at TSA_URL gave no usable timestamp (${error.message}); nothing was signed.`);
+      throw error;
+    });
+  return { pdf, timestamped: input.timestamp !== undefined, subject: describeName(key.identity.certificate.subject), serial: serialHex(key.identity.certificate), notAfter: key.identity.certificate.notAfter.value };
 }

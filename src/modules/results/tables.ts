@@ -6,6 +6,7 @@ type Json<T> = ColumnType<T, string, string>;
 
 export type SealedWith = 'appSecret' | 'demo';
 export type ResultStatus = 'valid' | 'revoked' | 'replaced';
+export type ResultSource = 'template' | 'upload';
 
 export interface AgencyCertificateTable {
   id: GeneratedAlways<number>;
@@ -55,10 +56,18 @@ export interface ResultDocumentTable {
   signer_serial: string;
   signed_by: string | null;
   action_seq: number;
+  source: Generated<ResultSource>;
+}
+
+export interface ResultNumberCounterTable {
+  agency_id: number;
+  year: number;
+  last_number: number;
 }
 
 export interface ResultTables {
   agency_certificate: AgencyCertificateTable;
   result_trust_anchor: ResultTrustAnchorTable;
   result_document: ResultDocumentTable;
+  result_number_counter: ResultNumberCounterTable;
 }

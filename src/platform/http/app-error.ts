@@ -20,6 +20,8 @@ export const errorCodes = {
   rateLimited: { status: 429, message: 'error.rateLimited' },
   resultNotFound: { status: 404, message: 'error.resultNotFound' },
   signingCertificateMissing: { status: 409, message: 'error.signingCertificateMissing' },
+  timestampFailed: { status: 502, message: 'error.timestampFailed' },
+  resultPdfUnsupported: { status: 422, message: 'error.resultPdfUnsupported' },
   internal: { status: 500, message: 'error.internal' },
   unavailable: { status: 503, message: 'error.unavailable' },
 } as const satisfies Record<string, { status: number; message: MessageKey }>;

@@ -1534,6 +1534,23 @@ export const en: Record<keyof typeof vi, string> = {
   'results.list.due': "Due",
   'results.list.count': "Valid results",
 
+  // results-extras (issue 5 §1)
+  'error.timestampFailed': "No timestamp could be obtained from the configured Time-Stamping Authority (TSA), so the result has NOT been signed (nothing is signed without the timestamp). Try again in a few minutes; if it persists, ask an administrator to check TSA_URL. Technical detail: {reason}",
+  'error.resultPdfUnsupported': "This PDF cannot be signed: it is damaged, password-protected or uses compressed cross-reference streams. Export it again as PDF/A-1b (or PDF 1.4) and upload it again.",
+  'results.upload.lead': "This procedure issues its result as a PDF drafted by the agency. Upload the drafted document; the system numbers it, signs it with the agency's certificate and keeps the file as it is. The number and verification QR code are shown on the public verification page (not stamped into the file).",
+  'results.upload.file': "Result PDF",
+  'results.upload.fileHint': "PDF only, up to {mb} MB.",
+  'results.upload.fileRequired': "Choose the result PDF to sign.",
+  'results.upload.submit': "Upload, sign and issue",
+  'results.source.upload': "Uploaded file",
+  'results.source.template': "From the template",
+  'results.verify.qr': "Verification QR code",
+  'results.verify.qrHint': "This document is a file uploaded by the agency and signed as it is, so the QR code is not printed in it. Print this code with the paper copy so that recipients can scan it to verify.",
+  'results.dossier.heading': "Result",
+  'results.dossier.none': "No result has been signed yet.",
+  'results.dossier.signLink': "Sign the result",
+  'results.dossier.manageLink': "See, revoke or replace the signed results",
+
   // platform:access-statistics (issue 3 §5)
   'stats.title': 'Access statistics',
   'stats.lead': 'Page views and visitors per day (Viet Nam time). No IP address is stored: each visitor is counted through a hash under a random key of the day, and the key is deleted when the day is over.',

@@ -1533,6 +1533,23 @@ export const vi = {
   'results.list.due': "Hạn trả kết quả",
   'results.list.count': "Kết quả còn hiệu lực",
 
+  // results-extras (issue 5 §1)
+  'error.timestampFailed': "Không lấy được dấu thời gian từ máy chủ cấp dấu thời gian (TSA) đã cấu hình, nên kết quả CHƯA được ký (hệ thống không ký khi thiếu dấu thời gian). Thử lại sau ít phút; nếu vẫn lỗi, đề nghị quản trị viên kiểm tra TSA_URL. Chi tiết kỹ thuật: {reason}",
+  'error.resultPdfUnsupported': "Không ký được tệp PDF này: tệp hỏng, có mật khẩu hoặc dùng bảng tham chiếu chéo nén. Hãy xuất lại tệp dưới dạng PDF/A-1b (hoặc PDF 1.4) rồi tải lên lại.",
+  'results.upload.lead': "Thủ tục này ban hành kết quả là tệp PDF do cơ quan soạn. Tải lên văn bản đã soạn; hệ thống cấp số, ký số bằng chứng thư số của cơ quan và lưu nguyên tệp. Số văn bản và mã QR xác minh hiển thị trên trang xác minh công khai (không in thêm vào tệp).",
+  'results.upload.file': "Tệp PDF kết quả",
+  'results.upload.fileHint': "Chỉ nhận tệp PDF, tối đa {mb} MB.",
+  'results.upload.fileRequired': "Chọn tệp PDF kết quả để ký.",
+  'results.upload.submit': "Tải lên, ký số và ban hành",
+  'results.source.upload': "Tệp tải lên",
+  'results.source.template': "Tạo từ mẫu",
+  'results.verify.qr': "Mã QR xác minh",
+  'results.verify.qrHint': "Văn bản này là tệp do cơ quan tải lên và ký nguyên trạng, nên mã QR không được in trong tệp. In mã này kèm bản giấy để người nhận quét xác minh.",
+  'results.dossier.heading': "Kết quả giải quyết",
+  'results.dossier.none': "Chưa có kết quả nào được ký.",
+  'results.dossier.signLink': "Ký số kết quả",
+  'results.dossier.manageLink': "Xem, thu hồi hoặc thay thế kết quả đã ký",
+
   // platform:access-statistics (issue 3 §5)
   'stats.title': 'Thống kê truy cập',
   'stats.lead': 'Lượt xem trang và số khách truy cập theo ngày (giờ Việt Nam). Hệ thống không lưu địa chỉ IP: mỗi khách được đếm qua một mã băm với khóa ngẫu nhiên của ngày, khóa bị xóa khi hết ngày.',

@@ -7,13 +7,15 @@ import type { OfficerDossierView } from '../get-officer-dossier.ts';
 import type { ApplicantSnapshot } from '../tables.ts';
 import { DossierTimeline } from './dossier-timeline.tsx';
 import { dateTimeText } from './format.ts';
+import type { DossierResultSummary } from '../../results/dossier-result-summary.ts';
+import { DossierResultsSection } from '../../results/pages/dossier-results-section.tsx';
 import { DossierFilesList } from './draft-pages.tsx';
 
-interface Props { ctx: PageContext; view: OfficerDossierView; errors?: FieldError[]; notice?: string | undefined }
+interface Props { ctx: PageContext; view: OfficerDossierView; results?: DossierResultSummary | undefined; errors?: FieldError[]; notice?: string | undefined }
 
 
 /** A dossier at the desk: who filed what, its steps and due date, and the actions open now (issue 4 §4). */
-export function OfficerDossierPage({ ctx, view, errors = [], notice }: Props) {
+export function OfficerDossierPage({ ctx, view, results, errors = [], notice }: Props) {
   const { lang } = ctx;
   const { dossier } = view;
   const applicant = dossier.applicant as ApplicantSnapshot;
@@ -40,6 +42,7 @@ export function OfficerDossierPage({ ctx, view, errors = [], notice }: Props) {
       </dl>
       <h2 id="components">{t(lang, 'desk.components')}</h2>
       <ul>{view.components.map((c) => <li>{c}</li>)}</ul>
+      {results ? <DossierResultsSection lang={lang} summary={results} /> : null}
 
       {view.available.length ? <h2 id="actions">{t(lang, 'desk.actions')}</h2> : null}
       {can('received') ? (

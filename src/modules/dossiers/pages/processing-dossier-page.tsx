@@ -13,8 +13,10 @@ import type { ProcessingAction } from '../processing-actions.ts';
 import { noticeActions } from '../render-dossier-notice.ts';
 import type { ApplicantSnapshot } from '../tables.ts';
 import { dateTimeText } from './format.ts';
+import type { DossierResultSummary } from '../../results/dossier-result-summary.ts';
+import { DossierResultsSection } from '../../results/pages/dossier-results-section.tsx';
 
-interface Props { ctx: PageContext; view: ProcessingDossierView; errors?: FieldError[]; notice?: string | undefined }
+interface Props { ctx: PageContext; view: ProcessingDossierView; results?: DossierResultSummary | undefined; errors?: FieldError[]; notice?: string | undefined }
 
 
 /**
@@ -22,7 +24,7 @@ interface Props { ctx: PageContext; view: ProcessingDossierView; errors?: FieldE
  * applicant sent, everything that happened (internal notes marked), the consultations, and one form for each action
  * this officer may take now. Works without JavaScript; every form posts and comes back here.
  */
-export function ProcessingDossierPage({ ctx, view, errors = [], notice }: Props) {
+export function ProcessingDossierPage({ ctx, view, results, errors = [], notice }: Props) {
   const { lang } = ctx;
   const { dossier, position } = view;
   const applicant = dossier.applicant as ApplicantSnapshot;
@@ -50,6 +52,7 @@ export function ProcessingDossierPage({ ctx, view, errors = [], notice }: Props)
         <dt>{t(lang, 'track.dueAt')}</dt><dd>{position.dueAt ? <>{dateTimeText(lang, position.dueAt)} {badge(position.timeLeft)}</> : t(lang, 'dossierPage.noDueDate')}</dd>
       </dl>
 
+      {results ? <DossierResultsSection lang={lang} summary={results} /> : null}
       {view.available.length ? <h2 id="actions">{t(lang, 'desk.actions')}</h2> : null}
 
       {can('appraise') ? (

@@ -2,16 +2,18 @@ import { t, type MessageKey } from '../../../platform/i18n/messages.ts';
 import type { FieldError } from '../../../platform/validation/validator.ts';
 import { ErrorSummary } from '../../../platform/views/error-summary.tsx';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
+import { formatFileSize } from '../../../platform/files/upload-policy.ts';
+import { uploadAction } from '../../../platform/views/upload-action.ts';
 import { dateTimeText } from '../../dossiers/pages/format.ts';
 import type { SignView } from '../get-sign-view.ts';
 
-interface Props { ctx: PageContext; view: SignView; errors?: FieldError[]; values?: Record<string, string>; notice?: string | undefined }
+interface Props { ctx: PageContext; view: SignView; errors?: FieldError[]; values?: Record<string, string>; notice?: string | undefined; uploadMaxBytes: number }
 
 /**
  * The leader's result page (issue 5 §1): the result text from the procedure's declared result and the dossier, a
  * preview of the PDF, signing, and for each result issued its status, revocation and replacement.
  */
-export function ResultSignPage({ ctx, view, errors = [], values = {}, notice }: Props) {
+export function ResultSignPage({ ctx, view, errors = [], values = {}, notice, uploadMaxBytes }: Props) {
   const { lang } = ctx;
   const { dossier } = view;
   const code = dossier.code ?? dossier.reference;
@@ -25,6 +27,8 @@ export function ResultSignPage({ ctx, view, errors = [], values = {}, notice }: 
   const csrf = <input type="hidden" name="_csrf" value={ctx.csrfToken} />;
   const defaultTitle = view.declared[0] ?? '';
   const validResults = view.results.filter((r) => r.status === 'valid');
+  // Errors of the upload form are shown there, not in the template form (and the other way round).
+  const upload = values['action'] === 'upload';
   return (
     <Layout ctx={ctx} title={t(lang, 'results.sign.title', { code })}
       crumbs={[{ href: '/', label: t(lang, 'nav.home') }, { label: t(lang, 'results.sign.title', { code }) }]}>
@@ -42,7 +46,27 @@ export function ResultSignPage({ ctx, view, errors = [], values = {}, notice }: 
           : t(lang, 'results.sign.noCertificate')}</dd>
       </dl>
 
-      {view.canSign ? (
+      {view.canSign && view.declaredUploads.length ? (
+        <form method="post" action={uploadAction(`${base}/tai-len`, ctx.csrfToken)} enctype="multipart/form-data" class="stack-form">
+          <h2 id="upload-result">{t(lang, 'results.source.upload')}</h2>
+          <p>{t(lang, 'results.upload.lead')}</p>
+          <div class={`field${upload && error('/title') ? ' field-error' : ''}`}>
+            <label for="upload-title">{t(lang, 'results.field.title')}</label>
+            {upload ? errorText('/title', 'upload-title-error') : null}
+            <input id="upload-title" name="title" type="text" maxLength={300} required value={upload ? values['title'] ?? '' : view.declaredUploads[0]}
+              {...(upload ? invalid('/title', 'upload-title-error') : {})} />
+          </div>
+          <div class={`field${upload && error('/file') ? ' field-error' : ''}`}>
+            <label for="upload-file">{t(lang, 'results.upload.file')}</label>
+            <p class="hint" id="upload-file-hint">{t(lang, 'results.upload.fileHint', { mb: formatFileSize(uploadMaxBytes, lang).replace(/\s*MB$/, '') })}</p>
+            {upload ? errorText('/file', 'upload-file-error') : null}
+            <input id="upload-file" name="file" type="file" accept="application/pdf,.pdf" required {...(upload ? invalid('/file', 'upload-file-error', 'upload-file-hint') : { 'aria-describedby': 'upload-file-hint' })} />
+          </div>
+          {view.certificate ? <button type="submit">{t(lang, 'results.upload.submit')}</button> : null}
+        </form>
+      ) : null}
+
+      {view.canSign && view.declaresTemplate ? (
         <form method="post" action={base} class="stack-form">{csrf}
           <div class={`field${error('/title') ? ' field-error' : ''}`}>
             <label for="result-title">{t(lang, 'results.field.title')}</label>
@@ -61,7 +85,8 @@ export function ResultSignPage({ ctx, view, errors = [], values = {}, notice }: 
             {view.certificate ? <button type="submit">{t(lang, 'results.sign.submit')}</button> : null}
           </div>
         </form>
-      ) : <p>{t(lang, 'results.sign.notNow')}</p>}
+      ) : null}
+      {view.canSign ? null : <p>{t(lang, 'results.sign.notNow')}</p>}
 
       {view.results.length ? (
         <>
@@ -74,7 +99,7 @@ export function ResultSignPage({ ctx, view, errors = [], values = {}, notice }: 
               </tr></thead>
               <tbody>{view.results.map((r) => (
                 <tr>
-                  <td>{r.number}</td><td>{r.title}</td><td>{dateTimeText(lang, r.issued_at)}</td>
+                  <td>{r.number}</td><td>{r.title} <span class="hint">({t(lang, `results.source.${r.source}` as MessageKey)})</span></td><td>{dateTimeText(lang, r.issued_at)}</td>
                   <td>{t(lang, `results.status.${r.status}` as MessageKey)}{r.status_reason ? ` — ${r.status_reason}` : ''}</td>
                   <td><a href={`${base}/ban-ky?r=${r.id}`}>{t(lang, 'results.download')}</a> · <a href={`/xac-minh/${r.id}`}>{t(lang, 'results.verifyPage')}</a></td>
                 </tr>

@@ -42,6 +42,12 @@ export function VerificationPage({ ctx, view, fileCheck }: Props) {
         <dt>{t(lang, 'results.verify.sha256')}</dt><dd><code class="hash">{view.sha256}</code></dd>
         <dt>{t(lang, 'results.verify.status')}</dt><dd>{statusText}</dd>
       </dl>
+      {view.qrImage ? (
+        <figure class="result-qr">
+          <img src={view.qrImage} alt={`${t(lang, 'results.verify.qr')} — ${view.number}`} width={164} height={164} />
+          <figcaption><strong>{t(lang, 'results.verify.qr')}</strong> — {t(lang, 'results.verify.number')} {view.number}. {t(lang, 'results.verify.qrHint')}</figcaption>
+        </figure>
+      ) : null}
       <p><a href="/xac-minh/chung-thu-so-goc.pem">{t(lang, 'results.verify.caLink')}</a></p>
 
       <form method="post" action={uploadAction(path, ctx.csrfToken)} enctype="multipart/form-data" class="stack-form">

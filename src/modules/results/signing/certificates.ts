@@ -64,6 +64,8 @@ export interface CertificateRequest {
   /** The signing key when self-signed. */
   privateKey?: KeyObject | undefined;
   isCA: boolean;
+  /** Extended key usages (OIDs), marked critical: a TSA's certificate carries timeStamping alone (RFC 3161 §2.3). */
+  extendedKeyUsage?: string[] | undefined;
   notBefore: Date;
   notAfter: Date;
 }
@@ -95,6 +97,10 @@ export async function createCertificate(request: CertificateRequest): Promise<pk
     new pkijs.Extension({ extnID: '2.5.29.15', critical: true, extnValue: usage.toBER(false) }),
     new pkijs.Extension({ extnID: '2.5.29.14', critical: false, extnValue: new asn1js.OctetString({ valueHex: keyIdentifier(certificate) }).toBER(false) }),
   ];
+  if (request.extendedKeyUsage?.length) {
+    const eku = new pkijs.ExtKeyUsage({ keyPurposes: request.extendedKeyUsage });
+    extensions.push(new pkijs.Extension({ extnID: '2.5.29.37', critical: true, extnValue: eku.toSchema().toBER(false), parsedValue: eku }));
+  }
   if (request.issuer) {
     const aki = new pkijs.AuthorityKeyIdentifier({ keyIdentifier: new asn1js.OctetString({ valueHex: keyIdentifier(request.issuer.certificate) }) });
     extensions.push(new pkijs.Extension({ extnID: '2.5.29.35', critical: false, extnValue: aki.toSchema().toBER(false) }));

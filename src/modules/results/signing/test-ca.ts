@@ -23,3 +23,10 @@ export async function issueSigningIdentity(ca: CertificateAuthority, subject: Na
   const certificate = await createCertificate({ subject, publicKey, issuer: ca, isCA: false, notBefore: daysBefore(now, 1), notAfter: years(now, 3) });
   return { privateKey, certificate, chain: [ca.certificate] };
 }
+
+/** A timestamping certificate under `ca` (extended key usage timeStamping, critical), for the local TSA simulator. */
+export async function issueTimestampingIdentity(ca: CertificateAuthority, subject: NameParts, now: Date): Promise<SigningIdentity> {
+  const { privateKey, publicKey } = generateKeyPair('ecdsa-p256');
+  const certificate = await createCertificate({ subject, publicKey, issuer: ca, isCA: false, extendedKeyUsage: ['1.3.6.1.5.5.7.3.8'], notBefore: daysBefore(now, 1), notAfter: years(now, 3) });
+  return { privateKey, certificate, chain: [ca.certificate] };
+}
