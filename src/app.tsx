@@ -60,6 +60,8 @@ import type { FileStore } from './platform/files/file-store.ts';
 import { registerMultipart } from './platform/files/multipart.ts';
 import { registerPaymentPages } from './modules/payments/page-routes.tsx';
 import { gatewayFromConfig } from './modules/payments/gateway/gateway-from-config.ts';
+import { registerPostalPages } from './modules/postal/page-routes.tsx';
+import { operatorFromConfig } from './modules/postal/operator/operator-from-config.ts';
 
 export interface AppOptions {
   config: Config;
@@ -198,6 +200,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerNotificationPages(app, { db, now, pageContext });
   registerPaymentPages(app, { db, now, pageContext, gateway: gatewayFromConfig(config), publicUrl: config.PUBLIC_URL ? config.publicUrl : undefined });
   registerResultPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files, keys: sealingKeysFrom(config) });
+  registerPostalPages(app, { db, now, pageContext, operator: operatorFromConfig(config) });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   app.get('/api/docs', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) =>
