@@ -39,6 +39,8 @@ export interface RunningPostalSimulator {
   url: string;
   orders: Map<string, SimulatedOrder>;
   callbackLog: CallbackRecord[];
+  /** Points the callbacks elsewhere (a test starts the simulator before the server that receives them). */
+  setWebhookUrl(url: string): void;
   /** Moves a parcel one step (or to `to`) and sends the signed callback; resolves when it was answered. */
   advance(orderNumber: string, options?: AdvanceOptions): Promise<CallbackRecord[]>;
   /** Sends an already sent event again (a late repeat). */
@@ -65,6 +67,7 @@ export async function startPostalSimulator(options: {
   const callbackLog: CallbackRecord[] = [];
   const sentBodies = new Map<string, { orderNumber: string; status: number; body: string }>();
   const pending = new Set<Promise<unknown>>();
+  let webhookUrl = options.webhookUrl;
 
   const send = async (eventId: string, forged = false): Promise<CallbackRecord> => {
     const sent = sentBodies.get(eventId)!;
@@ -72,7 +75,7 @@ export async function startPostalSimulator(options: {
     let httpStatus = 0;
     let reply: unknown = null;
     try {
-      const response = await fetch(options.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature': signature }, body: sent.body });
+      const response = await fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature': signature }, body: sent.body });
       httpStatus = response.status;
       reply = await response.json().catch(() => null);
     } catch (error) {
@@ -194,7 +197,7 @@ export async function startPostalSimulator(options: {
   const address = server.address() as AddressInfo;
   const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
   return {
-    url, orders, callbackLog, advance, replay,
+    url, orders, callbackLog, advance, replay, setWebhookUrl: (url: string) => { webhookUrl = url; },
     async settled() { while (pending.size) await Promise.all([...pending]); },
     async close() {
       if (timer) clearInterval(timer);
