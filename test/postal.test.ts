@@ -125,7 +125,7 @@ describe('the postal service (issue 5 §4, P-15)', () => {
     const base = `/ho-so-cua-toi/${reference}`;
     assert.equal((await citizen.post(`${base}/buu-chinh`, { sendPapers: '1', returnResult: '1', ...address }, `${base}/buu-chinh`)).status, 303);
     // Complete the e-form and the attachments, then file.
-    assert.equal(location(await citizen.post(`${base}/to-khai/1`, { fullName: 'Nguyễn Văn An', birthDate: '1990-03-15', sex: 'male', phone: '0912345678', go: 'next' }, `${base}/to-khai/1`)), `${base}/to-khai/2`);
+    assert.equal(location(await citizen.post(`${base}/to-khai/1`, { fullName: 'Nguyễn Văn An', birthDate: '1990-03-15', sex: 'male', personalId: '999999999999', phone: '0912345678', go: 'next' }, `${base}/to-khai/1`)), `${base}/to-khai/2`);
     assert.equal(location(await citizen.post(`${base}/to-khai/2`, { householdHeadName: 'Nguyễn Văn Bình', relationToHead: 'Con', householdHeadId: '017060001234', go: 'next' }, `${base}/to-khai/2`)), `${base}/to-khai/3`);
     assert.equal(location(await citizen.post(`${base}/to-khai/3`, { addressee: 'Công an phường Hòa Lâm', newAddress: 'Số 5 ngõ 12 đường Trần Phú', requestContent: 'Đề nghị đăng ký thường trú.', membersChanging: '', go: 'next' }, `${base}/to-khai/3`)), `${base}/thanh-phan`);
     for (const code of ['TP1', 'TP2']) {
