@@ -188,6 +188,10 @@ describe('the postal service (issue 5 §4, P-15)', () => {
     assert.equal((returned.payload as { channel: string }).channel, 'postal');
 
     // The applicant follows the parcels on their dossier.
+    const dossierPage = await (await citizen.get(base)).text();
+    assert.match(dossierPage, new RegExp(`href="${base}/buu-chinh">Theo dõi bưu gửi của hồ sơ`));
+    assert.match(dossierPage, /Bưu điện đã phát kết quả cho Nguyễn Văn An/);
+    assert.match(await (await desk.get(`/mot-cua/ho-so/${id}`)).text(), new RegExp(`href="/mot-cua/ho-so/${id}/buu-chinh"`));
     const tracking = await (await citizen.get(`${base}/buu-chinh`)).text();
     assert.match(tracking, new RegExp(`Hành trình bưu gửi ${result.order_code}`));
     assert.match(tracking, /Phát thành công/);

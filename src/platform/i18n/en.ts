@@ -604,6 +604,8 @@ export const en: Record<keyof typeof vi, string> = {
   'postal.timeline.result.delivered': "The post delivered the result (tracking code {code})",
   'postal.timeline.result.failed': "The post could not deliver the result (tracking code {code}) {note}",
   'postal.timeline.result.cancelled': "The post cancelled the delivery order (tracking code {code})",
+  'postal.link': "Track the dossier's parcels",
+  'postal.deskLink': "Post: pickup and result delivery orders",
   'dossier.action.postalOrderCreated': "Postal order placed",
   'dossier.action.postalPickedUp': "Picked up by the post",
   'dossier.action.postalInTransit': "Parcel in transit",

@@ -603,6 +603,8 @@ export const vi = {
   'postal.timeline.result.delivered': "Bưu điện đã phát kết quả (mã vận đơn {code})",
   'postal.timeline.result.failed': "Bưu điện phát kết quả không thành công (mã vận đơn {code}) {note}",
   'postal.timeline.result.cancelled': "Bưu điện đã hủy đơn phát kết quả (mã vận đơn {code})",
+  'postal.link': "Theo dõi bưu gửi của hồ sơ",
+  'postal.deskLink': "Bưu chính: đơn lấy hồ sơ, gửi kết quả",
   'dossier.action.postalOrderCreated': "Tạo đơn bưu chính",
   'dossier.action.postalPickedUp': "Bưu điện đã lấy hàng",
   'dossier.action.postalInTransit': "Bưu gửi đang vận chuyển",
