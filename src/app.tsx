@@ -65,6 +65,8 @@ import type { ListenSource } from './platform/db/listen.ts';
 import { dossierEventsChannel } from './modules/dossiers/dossier-event.ts';
 import { createLiveHub } from './modules/notifications/live/live-hub.ts';
 import { registerLiveUpdates } from './modules/notifications/live/live-routes.ts';
+import { registerPostalPages } from './modules/postal/page-routes.tsx';
+import { operatorFromConfig } from './modules/postal/operator/operator-from-config.ts';
 
 export interface AppOptions {
   config: Config;
@@ -218,6 +220,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.addHook('onClose', async () => { await stopListening(); });
   }
   registerResultPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files, keys: sealingKeysFrom(config), timestamp: timestampSourceFrom(config), uploadMaxMb: config.UPLOAD_MAX_MB });
+  registerPostalPages(app, { db, now, pageContext, operator: operatorFromConfig(config) });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   app.get('/api/docs', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) =>

@@ -56,6 +56,11 @@ const ConfigSchema = Type.Object({
   TSA_URL: Type.Optional(Type.String({ format: 'uri', description: 'RFC 3161 Time-Stamping Authority for signed results (PAdES B-T), e.g. https://tsa.example.vn/tsr. Unset: results are signed without a timestamp (B-B). When set, a TSA failure fails the signing; nothing is signed without the timestamp.' })),
   TSA_USERNAME: Type.Optional(Type.String({ minLength: 1, description: 'User for HTTP basic authentication at the TSA, if it asks for one.' })),
   TSA_PASSWORD: Type.Optional(Type.String({ description: 'Password for HTTP basic authentication at the TSA. Keep it out of the repository.' })),
+  // postal service (issue 5 §4): the postal operator's API and the secret of its signed tracking callbacks.
+  POST_OPERATOR_URL: Type.Optional(Type.String({ format: 'uri', description: 'Base URL of the postal operator\'s order API (ViettelPost/VNPost-style JSON). Unset outside production: the bundled postal simulator is started (demo); unset in production: the post is off.' })),
+  POST_API_TOKEN: Type.Optional(Type.String({ minLength: 8, description: 'Token sent in the Token header of every call to the postal operator. Keep it out of the repository.' })),
+  POST_WEBHOOK_SECRET: Type.Optional(Type.String({ minLength: 16, description: 'Secret shared with the postal operator: its tracking callbacks are signed with HMAC-SHA256 of the body (X-Signature).' })),
+  POST_SIMULATOR_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3011, description: 'Port of the bundled postal simulator started by `npm start` outside production when POST_OPERATOR_URL is unset (0 picks a free one).' }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 10000, description: 'Grace period for in-flight requests on SIGTERM.' }),
 });
 
@@ -86,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !config.SMTP_URL) throw new ConfigError('Invalid configuration:\n  SMTP_URL: production sends account e-mails (verification, password reset); set SMTP_URL.');
   const payment = [config.PAYMENT_GATEWAY_URL, config.PAYMENT_GATEWAY_API_URL, config.PAYMENT_MERCHANT_CODE, config.PAYMENT_HASH_SECRET];
   if (payment.some(Boolean) && !payment.every(Boolean)) throw new ConfigError('Invalid configuration:\n  PAYMENT_GATEWAY_URL, PAYMENT_GATEWAY_API_URL, PAYMENT_MERCHANT_CODE and PAYMENT_HASH_SECRET go together; set all four or none.');
+  const post = [config.POST_OPERATOR_URL, config.POST_API_TOKEN, config.POST_WEBHOOK_SECRET];
+  if (post.some(Boolean) && !post.every(Boolean)) throw new ConfigError('Invalid configuration:\n  POST_OPERATOR_URL, POST_API_TOKEN and POST_WEBHOOK_SECRET go together; set all three or none.');
   if (production && !config.COOKIE_SECRET) throw new ConfigError('Invalid configuration:\n  COOKIE_SECRET: production needs a secret of at least 32 characters, shared by every instance.');
   return {
     ...config,

@@ -21,6 +21,8 @@ import { dossierNoticeHandler } from './modules/dossiers/store-dossier-notice.ts
 import { notificationEmailHandler } from './modules/notifications/notification-email.ts';
 import { paymentRefundHandler } from './modules/payments/refund-payment.ts';
 import { gatewayFromConfig } from './modules/payments/gateway/gateway-from-config.ts';
+import { postalOrderHandler } from './modules/postal/place-postal-order.ts';
+import { operatorFromConfig } from './modules/postal/operator/operator-from-config.ts';
 import { CertificateImportError, importAgencyCertificate } from './modules/results/certificates/import-agency-certificate.ts';
 import { sealingKeysFrom } from './modules/results/certificates/seal.ts';
 import { Pkcs12Error } from './modules/results/signing/pkcs12.ts';
@@ -54,7 +56,12 @@ function outboxDelivery(config: Config, handle: DatabaseHandle, log: Logger): Ou
   };
   return {
     // Refunds go to the payment gateway through the outbox too (issue 5 §2).
-    handlers: { ...createOutboxHandlers(channels, moduleHandlers), paymentRefund: paymentRefundHandler(handle.db, gatewayFromConfig(config)) }, intervalMs: config.OUTBOX_POLL_MS,
+    // Postal orders and cancels go to the postal operator the same way (issue 5 §4).
+    handlers: {
+      ...createOutboxHandlers(channels, moduleHandlers), paymentRefund: paymentRefundHandler(handle.db, gatewayFromConfig(config)),
+      postalOrder: postalOrderHandler(handle.db, operatorFromConfig(config)),
+    },
+    intervalMs: config.OUTBOX_POLL_MS,
     policy: { ...defaultDeliveryPolicy, maxAttempts: config.OUTBOX_MAX_ATTEMPTS }, mailDescription: channels.mail.description,
   };
 }
@@ -79,8 +86,27 @@ async function withDemoPaymentGateway(config: Config): Promise<{ config: Config;
   };
 }
 
+/**
+ * Outside production, with no postal operator configured, the bundled postal simulator (src/dev/postal-simulator.ts)
+ * is started in-process with a fresh token and secret; its parcels move one step every 20 seconds and its callbacks
+ * come back to this server (issue 5 §4).
+ */
+async function withDemoPostalOperator(config: Config): Promise<{ config: Config; postal?: { url: string; close(): Promise<void> } }> {
+  if (config.NODE_ENV === 'production' || config.POST_OPERATOR_URL) return { config };
+  const { startPostalSimulator } = await import('./dev/postal-simulator.ts');
+  const { randomBytes } = await import('node:crypto');
+  const secrets = { token: randomBytes(16).toString('hex'), webhookSecret: randomBytes(24).toString('hex') };
+  const options = { host: config.HOST, ...secrets, webhookUrl: `${config.publicUrl}/api/v1/postal/callback`, advanceEveryMs: 20_000 };
+  const postal = await startPostalSimulator({ ...options, port: config.POST_SIMULATOR_PORT }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EADDRINUSE') throw error;
+    return startPostalSimulator({ ...options, port: 0 });
+  });
+  return { config: { ...config, POST_OPERATOR_URL: postal.url, POST_API_TOKEN: secrets.token, POST_WEBHOOK_SECRET: secrets.webhookSecret }, postal };
+}
+
 async function serve(options: { worker: boolean }): Promise<void> {
-  const { config, simulator } = await withDemoPaymentGateway(loadConfig());
+  const { config: withPayments, simulator } = await withDemoPaymentGateway(loadConfig());
+  const { config, postal } = await withDemoPostalOperator(withPayments);
   const handle = await open(config);
   const applied = await migrateToLatest(handle.db);
   const app = await buildApp({ config, db: handle.db, listen: handle.listen });
@@ -105,6 +131,7 @@ async function serve(options: { worker: boolean }): Promise<void> {
       ? '    SMS:           not sent (no SMS gateway yet): messages stay in the outbox, never in the log'
       : '    SMS:           written to this log (no SMS gateway yet; verification codes appear there)',
     simulator ? `    Payments:      demo gateway simulator at ${simulator.url} (no real money; \`npm run paysim\` runs it alone)` : `    Payments:      ${config.PAYMENT_GATEWAY_URL ? `${config.PAYMENT_GATEWAY} gateway` : 'online payment off (no PAYMENT_GATEWAY_URL)'}`,
+    postal ? `    Post:          demo postal simulator at ${postal.url} (parcels move every 20 s; \`npm run postsim\` runs it alone)` : `    Post:          ${config.POST_OPERATOR_URL ? 'postal operator configured' : 'postal service off (no POST_OPERATOR_URL)'}`,
     config.seedDemo ? '    Demo data:     Tỉnh Hòa Bình Xanh (fictional province) — demo accounts below, never in production.' : '',
     '',
   ].filter((line, i, all) => line !== '' || i === 0 || i === all.length - 1).join('\n') + '\n');
@@ -120,6 +147,7 @@ async function serve(options: { worker: boolean }): Promise<void> {
     await app.close();
     await worker?.stop();
     await simulator?.close();
+    await postal?.close();
     await handle.close();
     process.exit(0);
   };

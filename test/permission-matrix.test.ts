@@ -188,6 +188,13 @@ const expected: Record<string, Access> = {
   'POST /xac-minh/:id': 'public',
   'GET /ket-qua-cua-toi': 'person',
   'GET /ket-qua-cua-toi/:id/tai-ve': 'person',
+  // postal service (issue 5 §4)
+  'GET /ho-so-cua-toi/:reference/buu-chinh': 'person',
+  'POST /ho-so-cua-toi/:reference/buu-chinh': 'person',
+  'POST /api/v1/postal/callback': 'public',
+  'GET /mot-cua/ho-so/:id/buu-chinh': { permission: 'dossier.read' },
+  'POST /mot-cua/ho-so/:id/buu-chinh/gui-ket-qua': { permission: 'dossier.receive' },
+  'POST /mot-cua/ho-so/:id/buu-chinh/huy': { permission: 'dossier.receive' },
 };
 
 const sample: Record<string, string> = { ':code': '1.004222', ':file': 'TP1.pdf', ':accountId': '00000000-0000-4000-8000-000000000000', ':roleCode': 'reception', ':id': '00000000-0000-4000-8000-000000000001', ':seq': '1',

@@ -14,6 +14,8 @@ import { CheckAnswersPage, ComponentsPage, draftPath, EFormPage, formPagePath } 
 import { removeComponentFile } from './remove-component-file.ts';
 import { saveDraftAnswers } from './save-draft-answers.ts';
 import { draftProblems, submitDraft } from './submit-draft.ts';
+import { requestPapersPickup } from '../postal/request-postal-order.ts';
+import { postalChoiceLine } from '../postal/get-postal-view.ts';
 
 /**
  * The applicant's draft, page by page (issue 4 §3): the e-form one topic per page, the attachments, the check of
@@ -124,22 +126,26 @@ export function registerDraftPages(app: FastifyInstance, deps: DossierPageDeps):
     return reply.headers(opened.headers).send(opened.stream);
   });
 
-  pages.get('/ho-so-cua-toi/:reference/kiem-tra', { schema: { hide: true, params: Reference }, config: person }, async (request, reply) => {
+  pages.get('/ho-so-cua-toi/:reference/kiem-tra', { schema: { hide: true, params: Reference, querystring: Type.Object({ 'buu-chinh': Type.Optional(Type.String({ maxLength: 1 })) }) }, config: person }, async (request, reply) => {
     const ctx = await deps.pageContext(request, reply);
     const draft = await openDraft(request, request.params.reference);
     if (!draft) return reply.redirect(filedPath(request.params.reference), 303);
-    return sendPage(reply, <CheckAnswersPage ctx={ctx} draft={draft} />);
+    const postal = { line: await postalChoiceLine(deps.db, draft.dossier.id, ctx.lang), saved: request.query['buu-chinh'] !== undefined };
+    return sendPage(reply, <CheckAnswersPage ctx={ctx} draft={draft} postal={postal} />);
   });
 
   pages.post('/ho-so-cua-toi/:reference/nop', { schema: { hide: true, params: Reference }, config: person }, async (request, reply) => {
     const ctx = await deps.pageContext(request, reply);
     try {
-      const { reference } = await submitDraft(deps.db, request.actor, deps.now(), ctx.lang, request.params.reference);
+      const { id, reference } = await submitDraft(deps.db, request.actor, deps.now(), ctx.lang, request.params.reference);
+      // Issue 5 §4: papers sent by post are picked up from the applicant (ordered through the outbox).
+      await requestPapersPickup(deps.db, request.actor, deps.now(), id);
       return reply.redirect(`${filedPath(reference)}?da-nop=1`, 303);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'validationFailed') throw error;
       const draft = (await openDraft(request, request.params.reference))!;
-      return sendPage(reply, <CheckAnswersPage ctx={ctx} draft={draft} errors={draftProblems(draft, ctx.lang)} />, 400);
+      const postal = { line: await postalChoiceLine(deps.db, draft.dossier.id, ctx.lang), saved: false };
+      return sendPage(reply, <CheckAnswersPage ctx={ctx} draft={draft} errors={draftProblems(draft, ctx.lang)} postal={postal} />, 400);
     }
   });
 

@@ -18,7 +18,9 @@ export type ActionKind =
   // Processing inside the agency (issue 4 §5): the specialist's appraisal, consulting another unit, the leader's approval.
   | 'appraised' | 'consultationRequested' | 'consultationAnswered' | 'approved'
   // Issue 5 §1: a signed result issued, revoked or replaced; each keeps the status.
-  | 'resultSigned' | 'resultRevoked' | 'resultReplaced';
+  | 'resultSigned' | 'resultRevoked' | 'resultReplaced'
+  // Issue 5 §4 (P-15): the post's events on an order; none changes the status (the result's delivery is `returned`).
+  | 'postalOrderCreated' | 'postalPickedUp' | 'postalInTransit' | 'postalDelivered' | 'postalDeliveryFailed' | 'postalOrderCancelled';
 
 /**
  * The agency's internal deliberation: shown to its officers (marked "nội bộ" for notes), never on the applicant's
@@ -29,6 +31,11 @@ export const internalActionKinds: ReadonlySet<ActionKind> = new Set(['noted', 'a
 /** Where an action takes the status: a code, back to the status before the pause, or nowhere (no status change). */
 type Target = DossierStatusCode | 'previous' | 'same';
 
+/** Issue 5 §4: postal events are recorded wherever a parcel can be on its way (terminal 10 included: a late one). */
+const postal = {
+  postalOrderCreated: 'same', postalPickedUp: 'same', postalInTransit: 'same', postalDelivered: 'same', postalDeliveryFailed: 'same', postalOrderCancelled: 'same',
+} as const satisfies Partial<Record<ActionKind, Target>>;
+
 /**
  * ST-M1: the transition table as data — from a status, which actions are allowed and where they lead. Anything
  * not listed is refused with a coded error. 3, 8 and 10 are terminal: no action leads out of them (a result revoked
@@ -36,20 +43,20 @@ type Target = DossierStatusCode | 'previous' | 'same';
  */
 export const transitions: Readonly<Record<DossierStatusCode, Partial<Record<ActionKind, Target>>>> = {
   0: { drafted: 'same', submitted: 1 },
-  1: { received: 2, receptionRefused: 3, supplementRequested: 5, withdrawalRequested: 7, noted: 'same' },
-  2: { forwarded: 4, supplementRequested: 5, paymentRequested: 6, withdrawalRequested: 7, resolved: 9, assigned: 'same', extended: 'same', noted: 'same', dueDateRecomputed: 'same' },
+  1: { received: 2, receptionRefused: 3, supplementRequested: 5, withdrawalRequested: 7, noted: 'same', ...postal },
+  2: { forwarded: 4, supplementRequested: 5, paymentRequested: 6, withdrawalRequested: 7, resolved: 9, assigned: 'same', extended: 'same', noted: 'same', dueDateRecomputed: 'same', ...postal },
   3: {},
   4: {
     forwarded: 'same', assigned: 'same', supplementRequested: 5, paymentRequested: 6, withdrawalRequested: 7, stopped: 8, resolved: 9, extended: 'same', earlyReturnNoticed: 'same', noted: 'same', dueDateRecomputed: 'same',
-    appraised: 'same', consultationRequested: 'same', consultationAnswered: 'same', approved: 'same', resultSigned: 'same',
+    appraised: 'same', consultationRequested: 'same', consultationAnswered: 'same', approved: 'same', resultSigned: 'same', ...postal,
   },
   // A consulted unit may answer while the applicant is completing the dossier or paying (its own deadline, DL-08).
-  5: { supplemented: 'previous', withdrawalRequested: 7, stopped: 8, noted: 'same', dueDateRecomputed: 'same', consultationAnswered: 'same' },
-  6: { paid: 'previous', withdrawalRequested: 7, stopped: 8, noted: 'same', dueDateRecomputed: 'same', consultationAnswered: 'same' },
-  7: { stopped: 8, withdrawalRefused: 'previous', noted: 'same', dueDateRecomputed: 'same', consultationAnswered: 'same' },
+  5: { supplemented: 'previous', withdrawalRequested: 7, stopped: 8, noted: 'same', dueDateRecomputed: 'same', consultationAnswered: 'same', ...postal },
+  6: { paid: 'previous', withdrawalRequested: 7, stopped: 8, noted: 'same', dueDateRecomputed: 'same', consultationAnswered: 'same', ...postal },
+  7: { stopped: 8, withdrawalRefused: 'previous', noted: 'same', dueDateRecomputed: 'same', consultationAnswered: 'same', ...postal },
   8: {},
-  9: { returned: 10, paymentRequested: 6, earlyReturnNoticed: 'same', noted: 'same', resultSigned: 'same', resultRevoked: 'same', resultReplaced: 'same' },
-  10: { resultRevoked: 'same', resultReplaced: 'same' },
+  9: { returned: 10, paymentRequested: 6, earlyReturnNoticed: 'same', noted: 'same', resultSigned: 'same', resultRevoked: 'same', resultReplaced: 'same', ...postal },
+  10: { resultRevoked: 'same', resultReplaced: 'same', ...postal },
 };
 
 /**

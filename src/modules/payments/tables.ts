@@ -5,7 +5,7 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 type Json<T> = ColumnType<T, string, string>;
 
 export type PaymentStatus = 'pending' | 'paid' | 'failed' | 'cancelled' | 'refunded';
-export type PaymentMethod = 'online-gateway' | 'national-platform' | 'counter';
+export type PaymentMethod = 'online-gateway' | 'national-platform' | 'counter' | 'post-cod';
 export type PaymentEventKind = 'redirect' | 'return' | 'ipn' | 'query' | 'refund' | 'counter' | 'reconciliation';
 
 /** One fee item of a payment, in VND (from the procedure case's fees, ST-06). */

@@ -14,8 +14,9 @@ import type { AbsenceTables } from '../../modules/dossiers/absence-tables.ts';
 import type { NotificationTables } from '../../modules/notifications/tables.ts';
 import type { PaymentTables } from '../../modules/payments/tables.ts';
 import type { ResultTables } from '../../modules/results/tables.ts';
+import type { PostalTables } from '../../modules/postal/tables.ts';
 
 /** Every table, for Kysely's typing. Each module declares its own tables and owns their SQL. */
 export type Database = CatalogTables & AuditTables & IdentityTables & RegistrationTables & OutboxTables & CalendarTables & DossierTables
   & OidcTables & ApiClientTables & AnalyticsTables & FileTables & ProcessTables
-  & AbsenceTables & NotificationTables & PaymentTables & ResultTables;
+  & AbsenceTables & NotificationTables & PaymentTables & ResultTables & PostalTables;

@@ -121,7 +121,7 @@ export function ComponentsPage({ ctx, draft, errors = [], notice }: { ctx: PageC
 }
 
 /** Check your answers (issue 4 §3): every answer with a "change" link, the attachments, then file. */
-export function CheckAnswersPage({ ctx, draft, errors = [] }: { ctx: PageContext; draft: Draft; errors?: FieldError[] }) {
+export function CheckAnswersPage({ ctx, draft, errors = [], postal }: { ctx: PageContext; draft: Draft; errors?: FieldError[]; postal?: { line: string | undefined; saved: boolean } }) {
   const { lang } = ctx;
   const reference = draft.dossier.reference;
   const title = t(lang, 'eform.check.title');
@@ -166,6 +166,14 @@ export function CheckAnswersPage({ ctx, draft, errors = [] }: { ctx: PageContext
             <a href={`${draftPath(reference, '/thanh-phan')}#${c.code}`}>{t(lang, 'eform.check.change')}<span class="visually-hidden"> {c.name}</span></a></dd>,
         ])}</dl>
       </section>
+      {postal ? (
+        <section aria-labelledby="check-postal">
+          <h2 id="check-postal">{t(lang, 'postal.check.title')}</h2>
+          {postal.saved ? <p class="notice" role="status">{t(lang, 'postal.choice.saved')}</p> : null}
+          <p>{postal.line ?? t(lang, 'postal.check.none')}{' '}
+            <a href={draftPath(reference, '/buu-chinh')}>{t(lang, postal.line ? 'postal.check.change' : 'postal.check.choose')}</a></p>
+        </section>
+      ) : null}
       <p>{t(lang, 'eform.check.declaration')}</p>
       <form method="post" action={draftPath(reference, '/nop')} class="form-actions">
         <input type="hidden" name="_csrf" value={ctx.csrfToken} />

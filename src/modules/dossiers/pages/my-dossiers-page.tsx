@@ -101,6 +101,7 @@ export function ApplicantDossierPage({ ctx, view, notice }: { ctx: PageContext; 
       <DossierFilesList lang={lang} files={view.files} components={view.components} href={(id) => `/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/tep/${id}`} />
       {dossier.status === 6 ? <p><a class="button-link" href={`/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/thanh-toan`}>{t(lang, 'payments.link')}</a></p>
         : view.timeline.some((s) => s.kind === 'paymentRequested') ? <p><a href={`/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/thanh-toan`}>{t(lang, 'payments.linkPaid')}</a></p> : null}
+      {view.timeline.some((s) => s.kind.startsWith('postal')) ? <p><a href={`/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/buu-chinh`}>{t(lang, 'postal.link')}</a></p> : null}
       <div id="dossier-timeline" data-live-refresh>
         <DossierTimeline lang={lang} timeline={view.timeline} dueDateExplanation={view.dueDateExplanation} noticeHref={(seq) => `/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}/phieu/${seq}`} />
       </div>

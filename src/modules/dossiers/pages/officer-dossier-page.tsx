@@ -106,6 +106,7 @@ export function OfficerDossierPage({ ctx, view, results, errors = [], notice }: 
 
       <DossierFilesList lang={lang} files={view.files} components={view.componentNames} href={(id) => `${base}/tep/${id}`} />
       {[2, 4, 6, 9].includes(dossier.status) || view.timeline.some((s) => s.kind === 'paymentRequested') ? <p><a href={`${base}/thanh-toan`}>{t(lang, 'payments.linkPaid')}</a></p> : null}
+      {dossier.status !== 0 ? <p><a href={`${base}/buu-chinh`}>{t(lang, 'postal.deskLink')}</a></p> : null}
       <DossierTimeline lang={lang} timeline={view.timeline} dueDateExplanation={view.dueDateExplanation} noticeHref={(seq) => `${base}/phieu/${seq}`} />
     </Layout>
   );
