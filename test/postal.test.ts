@@ -197,6 +197,10 @@ describe('the postal service (issue 5 §4, P-15)', () => {
     assert.match(tracking, /Phát thành công/);
     assert.match(tracking, /Phát kết quả/);
 
+    // The operator's tracking lookup tells the same story.
+    const history = await operatorFromConfig(server.config)!.track(result.order_code!);
+    assert.deepEqual(history.map((h) => h.ORDER_STATUS), [100, 200, 300, 501]);
+
     // A late callback (the parcel "in transit" after its delivery) and the delivery repeated change nothing.
     const before = (await actionsOf(id)).length;
     assert.deepEqual(replyOf(await sim.advance(result.order_code!, { to: 'inTransit' })), ['stale, ignored']);
