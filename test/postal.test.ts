@@ -197,6 +197,10 @@ describe('the postal service (issue 5 §4, P-15)', () => {
     assert.match(tracking, /Phát thành công/);
     assert.match(tracking, /Phát kết quả/);
 
+    // The operator's tracking lookup tells the same story.
+    const history = await operatorFromConfig(server.config)!.track(result.order_code!);
+    assert.deepEqual(history.map((h) => h.ORDER_STATUS), [100, 200, 300, 501]);
+
     // A late callback (the parcel "in transit" after its delivery) and the delivery repeated change nothing.
     const before = (await actionsOf(id)).length;
     assert.deepEqual(replyOf(await sim.advance(result.order_code!, { to: 'inTransit' })), ['stale, ignored']);
@@ -272,6 +276,33 @@ describe('the postal service (issue 5 §4, P-15)', () => {
     await business.post('/dang-nhap', { identifier: 'ketoan@thuongmaihbx.demo.vn', password: demoPassword });
     const reference = (await header(id)).reference;
     assert.equal((await business.get(`/ho-so-cua-toi/${reference}/buu-chinh`)).status, 404);
+  });
+
+  it('lets the desk record "return by post" for a walk-in applicant, checking the address first', async () => {
+    const page = '/mot-cua/tiep-nhan-truc-tiep?thu-tuc=1.004222';
+    const walkIn = async (fields: Record<string, string>) => {
+      const html = await (await desk.get(page)).text();
+      assert.match(html, /name="returnByPost"/);
+      const form = new FormData();
+      form.append('idempotencyKey', html.match(/name="idempotencyKey" value="([^"]+)"/)![1]!);
+      for (const [name, value] of Object.entries(fields)) form.append(name, value);
+      for (const code of ['TP1', 'TP2']) form.append(`scan-${code}`, new Blob([new Uint8Array(pdfBytes(code))], { type: 'application/pdf' }), `${code}.pdf`);
+      return desk.postMultipart(page, form, page);
+    };
+    const person = {
+      caseCode: 'TH1', receivingAgencyCode: '000.00.41.H99', channel: 'desk', applicantKind: 'citizen', name: 'Trần Thị Bình', personalId: '017190012346',
+      dateOfBirth: '1990-05-02', phone: '0987654321', address: 'Số 3 ngõ 7 đường Cù Chính Lan, phường Hòa Lâm', receiveNow: '1', returnByPost: '1',
+    };
+    const postAddress = { postRecipient: 'Trần Thị Bình', postPhone: '0987654321', postProvince: 'Tỉnh Hòa Bình Xanh', postDistrict: 'Thành phố Hòa Lâm', postWard: 'Phường Hòa Lâm', postStreet: 'Số 3 ngõ 7 đường Cù Chính Lan' };
+    const bad = await walkIn({ ...person, ...postAddress, postPhone: '09' });
+    assert.equal(bad.status, 400);
+    assert.match(await bad.text(), /id="postPhone-error">Số điện thoại gồm 10 chữ số/);
+    const good = await walkIn({ ...person, ...postAddress });
+    assert.equal(good.status, 303);
+    const id = location(good).match(/\/mot-cua\/ho-so\/([0-9a-f-]{36})/)![1]!;
+    const choice = await server.database.db.selectFrom('postal_choice').selectAll().where('dossier_id', '=', id).executeTakeFirstOrThrow();
+    assert.deepEqual([choice.send_papers, choice.return_result, choice.address.street], [false, true, 'Số 3 ngõ 7 đường Cù Chính Lan']);
+    assert.match(await (await desk.get(`/mot-cua/ho-so/${id}/buu-chinh`)).text(), /Đã chọn: nhận kết quả qua bưu điện/);
   });
 
   it('the postal choice, the check page, the tracking and the desk\'s page pass axe-core', async () => {

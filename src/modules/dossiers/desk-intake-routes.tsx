@@ -18,6 +18,7 @@ import { findCounterDossierByIdempotencyKey } from './desk-repository.ts';
 import { getCounterForm, listCounterProcedures } from './get-counter-form.ts';
 import { CounterIntakeFormPage, CounterProcedurePickerPage, intakePath } from './pages/counter-intake-page.tsx';
 import { registerCounterDossier } from './register-counter-dossier.ts';
+import { chooseReturnByPostAtDesk, readPostalAddress } from '../postal/choose-postal-service.ts';
 
 export interface DeskIntakeDeps {
   db: Kysely<Database>;
@@ -92,6 +93,9 @@ export function registerDeskIntakePages(app: FastifyInstance, deps: DeskIntakeDe
     };
     if (fileErrors.length) return again(fileErrors);
     if (!keyPattern.test(fields['idempotencyKey'] ?? '')) return again([{ path: '/', message: t(ctx.lang, 'deskIntake.error.staleForm') }]);
+    // Issue 5 §4: a walk-in applicant may ask for the result by post; the address is checked before anything is registered.
+    const byPost = fields['returnByPost'] === '1' ? readPostalAddress(fields, ctx.lang, 'post') : undefined;
+    if (byPost?.errors.length) return again(byPost.errors);
     try {
       const kind = fields['applicantKind'] === 'business' ? 'business' : 'citizen';
       const result = await registerCounterDossier(deps.db, request.actor, now, ctx.lang, {
@@ -104,6 +108,7 @@ export function registerDeskIntakePages(app: FastifyInstance, deps: DeskIntakeDe
         idempotencyKey: fields['idempotencyKey']!, scans,
       });
       if (!result.created) for (const scan of scans) await discardStoredFile(deps.db, scan.storedFileId);
+      else if (byPost) await chooseReturnByPostAtDesk(deps.db, request.actor, now, { dossierId: result.id, address: byPost.address });
       return reply.redirect(`/mot-cua/ho-so/${result.id}?xong=${encodeURIComponent(result.code ?? result.reference)}`, 303);
     } catch (error) {
       if (error instanceof AppError && error.code === 'validationFailed') return again(error.fieldErrors);

@@ -16,18 +16,22 @@ export const addressFields = ['recipient', 'phone', 'province', 'district', 'war
 /** A Vietnamese phone number: 0 or +84 then 9 digits (spaces and dots allowed while typing). */
 const phonePattern = /^(0|\+84)\d{9}$/;
 
+/** The form field of an address part; the desk's intake form prefixes them (`postRecipient`) beside the applicant's own. */
+export const addressFieldName = (name: (typeof addressFields)[number], prefix = '') => (prefix ? `${prefix}${name[0]!.toUpperCase()}${name.slice(1)}` : name);
+
 /** The address as typed, checked field by field (issue 5 §4): every part required, a phone the postman can call. */
-export function readPostalAddress(posted: Record<string, string | undefined>, lang: Lang): { address: PostalAddress; errors: FieldError[] } {
+export function readPostalAddress(posted: Record<string, string | undefined>, lang: Lang, prefix = ''): { address: PostalAddress; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  const value = (name: (typeof addressFields)[number]) => (posted[name] ?? '').trim().replace(/\s+/g, ' ');
+  const value = (name: (typeof addressFields)[number]) => (posted[addressFieldName(name, prefix)] ?? '').trim().replace(/\s+/g, ' ');
   const address = Object.fromEntries(addressFields.map((name) => [name, value(name)])) as unknown as PostalAddress;
   address.phone = address.phone.replace(/[\s.-]/g, '');
   for (const name of addressFields) {
     const text = address[name];
-    if (!text) errors.push({ path: `/${name}`, message: t(lang, `postal.error.${name}Required`) });
-    else if (text.length > 120) errors.push({ path: `/${name}`, message: t(lang, 'postal.error.tooLong') });
+    const path = `/${addressFieldName(name, prefix)}`;
+    if (!text) errors.push({ path, message: t(lang, `postal.error.${name}Required`) });
+    else if (text.length > 120) errors.push({ path, message: t(lang, 'postal.error.tooLong') });
   }
-  if (address.phone && !phonePattern.test(address.phone)) errors.push({ path: '/phone', message: t(lang, 'postal.error.phoneInvalid') });
+  if (address.phone && !phonePattern.test(address.phone)) errors.push({ path: `/${addressFieldName('phone', prefix)}`, message: t(lang, 'postal.error.phoneInvalid') });
   return { address, errors };
 }
 
@@ -61,4 +65,16 @@ export async function choosePostalService(db: Kysely<Database>, actor: Actor, no
 export async function getPostalChoiceOf(db: Kysely<Database>, actor: Actor, reference: string) {
   const dossier = await findOwnDossier(db, actor, reference);
   return { dossier, choice: await findPostalChoice(db, dossier.id) };
+}
+
+/**
+ * A walk-in applicant asks the desk for the result by post (issue 5 §4): recorded with the dossier the desk just
+ * registered, as the online applicant's choice would be; the desk orders the delivery when the result is issued.
+ */
+export async function chooseReturnByPostAtDesk(db: Kysely<Database>, actor: Actor, now: Date, input: { dossierId: string; address: PostalAddress }) {
+  const quotedFee = quotePostalFee({ sendPapers: false, returnResult: true });
+  await db.transaction().execute(async (trx) => {
+    await savePostalChoice(trx, { dossierId: input.dossierId, sendPapers: false, returnResult: true, address: input.address, quotedFee, now });
+    await appendAuditEntry(trx, now, { ...actorIdentity(actor), action: 'postal.choice.saved', targetType: 'dossier', targetId: input.dossierId, after: { sendPapers: false, returnResult: true, quotedFee, atDesk: true } });
+  });
 }

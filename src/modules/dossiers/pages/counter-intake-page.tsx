@@ -5,6 +5,7 @@ import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import { uploadAction } from '../../../platform/views/upload-action.ts';
 import type { FieldError } from '../../../platform/validation/validator.ts';
 import type { CounterForm, CounterProcedures } from '../get-counter-form.ts';
+import { AddressFields } from '../../postal/pages/postal-pages.tsx';
 
 export const intakePath = '/mot-cua/tiep-nhan-truc-tiep';
 
@@ -109,6 +110,13 @@ export function CounterIntakeFormPage({ ctx, form, idempotencyKey, values = {}, 
             <Text name="postalItemNumber" label="deskIntake.postalItemNumber" hint="deskIntake.postalItemHint" max={30} />
           </fieldset>
         ) : null}
+
+        <fieldset class="choices">
+          <legend>{m('postal.desk.returnLegend')}</legend>
+          <label class="choice"><input type="checkbox" name="returnByPost" value="1" checked={values['returnByPost'] === '1'} aria-describedby="returnByPost-hint" /> {m('postal.desk.returnByPost')}</label>
+          <p class="hint" id="returnByPost-hint">{m('postal.desk.returnByPostHint')}</p>
+        </fieldset>
+        <AddressFields lang={lang} values={values} errors={errors} prefix="post" legend="postal.desk.addressLegend" />
 
         <h2 id="applicant">{m('filing.applicant')}</h2>
         <fieldset class={`choices${error('applicantKind') ? ' field-error' : ''}`} id="applicantKind" aria-describedby={describedBy('applicantKind')}>

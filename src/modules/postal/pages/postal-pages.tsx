@@ -4,28 +4,31 @@ import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import type { FieldError } from '../../../platform/validation/validator.ts';
 import { dateTimeText } from '../../dossiers/pages/format.ts';
 import { formatVnd } from '../../payments/amount-in-words.ts';
-import { addressFields } from '../choose-postal-service.ts';
+import { addressFieldName, addressFields } from '../choose-postal-service.ts';
 import type { ApplicantPostal, DeskPostal, PostalOrderView } from '../get-postal-view.ts';
 import { postalFees } from '../postal-fees.ts';
 import type { PostalAddress } from '../tables.ts';
 
 type Values = Record<string, string | undefined>;
 
-/** The address fieldset, each field with its own error (issue 5 §4). */
-function AddressFields({ lang, values, errors }: { lang: Lang; values: Values; errors: readonly FieldError[] }) {
-  const error = (name: string) => errors.find((e) => e.path === `/${name}`)?.message;
+/** The address fieldset, each field with its own error (issue 5 §4); `prefix` names the fields on the desk's intake form. */
+export function AddressFields({ lang, values, errors, prefix = '', legend = 'postal.address.legend' }: { lang: Lang; values: Values; errors: readonly FieldError[]; prefix?: string; legend?: MessageKey }) {
+  const error = (id: string) => errors.find((e) => e.path === `/${id}`)?.message;
   return (
     <fieldset>
-      <legend>{t(lang, 'postal.address.legend')}</legend>
-      {addressFields.map((name) => (
-        <div class={`field${error(name) ? ' field-error' : ''}`}>
-          <label for={name}>{t(lang, `postal.address.${name}` as MessageKey)}</label>
-          {error(name) ? <p class="error-message" id={`${name}-error`}>{error(name)}</p> : null}
-          <input id={name} name={name} type="text" inputMode={name === 'phone' ? 'tel' : undefined} maxLength={120} value={values[name] ?? ''}
-            autocomplete={({ recipient: 'name', phone: 'tel', province: 'address-level1', district: 'address-level2', ward: 'address-level3', street: 'address-line1' } as const)[name]}
-            aria-describedby={error(name) ? `${name}-error` : undefined} aria-invalid={error(name) ? 'true' : undefined} />
-        </div>
-      ))}
+      <legend>{t(lang, legend)}</legend>
+      {addressFields.map((name) => {
+        const id = addressFieldName(name, prefix);
+        return (
+          <div class={`field${error(id) ? ' field-error' : ''}`}>
+            <label for={id}>{t(lang, `postal.address.${name}` as MessageKey)}</label>
+            {error(id) ? <p class="error-message" id={`${id}-error`}>{error(id)}</p> : null}
+            <input id={id} name={id} type="text" inputMode={name === 'phone' ? 'tel' : undefined} maxLength={120} value={values[id] ?? ''}
+              autocomplete={prefix ? 'off' : ({ recipient: 'name', phone: 'tel', province: 'address-level1', district: 'address-level2', ward: 'address-level3', street: 'address-line1' } as const)[name]}
+              aria-describedby={error(id) ? `${id}-error` : undefined} aria-invalid={error(id) ? 'true' : undefined} />
+          </div>
+        );
+      })}
     </fieldset>
   );
 }
