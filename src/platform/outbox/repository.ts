@@ -26,7 +26,7 @@ export async function claimDueOutboxMessages(trx: Transaction<Database>, now: Da
   if (!due.length) return [];
   return trx.updateTable('outbox_message').set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: leaseUntil }))
     .where('id', 'in', due.map((r) => r.id))
-    .returning(['id', 'topic', 'payload', 'attempts']).execute();
+    .returning(['id', 'topic', 'payload', 'attempts', 'idempotency_key']).execute();
 }
 
 export async function markOutboxMessageSent(db: Db, id: number, now: Date): Promise<void> {
