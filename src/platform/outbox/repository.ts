@@ -48,3 +48,30 @@ export async function deletePendingOutboxMessages(db: Db, topics: readonly strin
   const result = await db.deleteFrom('outbox_message').where('status', '=', 'pending').where('topic', 'in', [...topics]).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+export type OutboxFailureState = 'dead' | 'retrying';
+
+/** Dead messages, and pending ones that failed at least once (being retried); never the payload, only its `to`. */
+export async function listFailedOutboxMessages(db: Db, filter: { topic?: string | undefined; state?: OutboxFailureState | undefined; limit: number; offset: number }) {
+  let query = db.selectFrom('outbox_message')
+    .where((eb) => (filter.state === 'dead' ? eb('status', '=', 'dead')
+      : filter.state === 'retrying' ? eb.and([eb('status', '=', 'pending'), eb('attempts', '>', 0)])
+        : eb.or([eb('status', '=', 'dead'), eb.and([eb('status', '=', 'pending'), eb('attempts', '>', 0)])])));
+  if (filter.topic) query = query.where('topic', '=', filter.topic);
+  const [rows, total] = await Promise.all([
+    query.select(['id', 'topic', 'status', 'attempts', 'last_error', 'next_attempt_at', 'created_at', sql<string | null>`payload->>'to'`.as('recipient')])
+      .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).offset(filter.offset).execute(),
+    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows.map((r) => ({ ...r, id: Number(r.id) })), total: Number(total.n) };
+}
+
+/** Locks one message for a change by an operator. */
+export async function lockOutboxMessage(trx: Transaction<Database>, id: number) {
+  return trx.selectFrom('outbox_message').select(['id', 'topic', 'status', 'attempts', 'last_error']).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** A dead message starts over: pending, due now, no attempt counted, its old error cleared. */
+export async function restartOutboxMessage(trx: Transaction<Database>, id: number, now: Date): Promise<void> {
+  await trx.updateTable('outbox_message').set({ status: 'pending', attempts: 0, next_attempt_at: now, last_error: null }).where('id', '=', id).execute();
+}
