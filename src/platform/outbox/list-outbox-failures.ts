@@ -3,7 +3,7 @@ import { authorize } from '../auth/authorize.ts';
 import type { Actor } from '../context.ts';
 import type { Database } from '../db/tables.ts';
 import { maskRecipient } from './mask-recipient.ts';
-import { listFailedOutboxMessages, type OutboxFailureState } from './repository.ts';
+import { listFailedOutboxMessages, listFailedOutboxTopics, type OutboxFailureState } from './repository.ts';
 
 export const outboxFailuresPageSize = 50;
 
@@ -29,11 +29,11 @@ export async function listOutboxFailures(db: Kysely<Database>, actor: Actor, que
   authorize(actor, 'outbox.manage');
   const [found, topics] = await Promise.all([
     listFailedOutboxMessages(db, { topic: query.topic, state: query.state, limit: outboxFailuresPageSize, offset: (query.page - 1) * outboxFailuresPageSize }),
-    db.selectFrom('outbox_message').select('topic').distinct().orderBy('topic').execute(),
+    listFailedOutboxTopics(db),
   ]);
   return {
     total: found.total,
-    topics: topics.map((t) => t.topic),
+    topics,
     rows: found.rows.map((r) => ({
       id: r.id, topic: r.topic, state: r.status === 'dead' ? 'dead' : 'retrying', recipient: maskRecipient(r.recipient), attempts: r.attempts,
       lastError: r.last_error, nextAttemptAt: r.status === 'dead' ? null : r.next_attempt_at, createdAt: r.created_at,

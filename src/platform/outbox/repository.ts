@@ -51,12 +51,22 @@ export async function deletePendingOutboxMessages(db: Db, topics: readonly strin
 
 export type OutboxFailureState = 'dead' | 'retrying';
 
+/** The failures (migration 0022's partial index): dead, or pending after at least one failed attempt. */
+function failed(db: Db, state?: OutboxFailureState) {
+  return db.selectFrom('outbox_message')
+    .where((eb) => (state === 'dead' ? eb('status', '=', 'dead')
+      : state === 'retrying' ? eb.and([eb('status', '=', 'pending'), eb('attempts', '>', 0)])
+        : eb.or([eb('status', '=', 'dead'), eb.and([eb('status', '=', 'pending'), eb('attempts', '>', 0)])])));
+}
+
+/** The topics that have failures, for the page's filter. */
+export async function listFailedOutboxTopics(db: Db): Promise<string[]> {
+  return (await failed(db).select('topic').distinct().orderBy('topic').execute()).map((r) => r.topic);
+}
+
 /** Dead messages, and pending ones that failed at least once (being retried); never the payload, only its `to`. */
 export async function listFailedOutboxMessages(db: Db, filter: { topic?: string | undefined; state?: OutboxFailureState | undefined; limit: number; offset: number }) {
-  let query = db.selectFrom('outbox_message')
-    .where((eb) => (filter.state === 'dead' ? eb('status', '=', 'dead')
-      : filter.state === 'retrying' ? eb.and([eb('status', '=', 'pending'), eb('attempts', '>', 0)])
-        : eb.or([eb('status', '=', 'dead'), eb.and([eb('status', '=', 'pending'), eb('attempts', '>', 0)])])));
+  let query = failed(db, filter.state);
   if (filter.topic) query = query.where('topic', '=', filter.topic);
   const [rows, total] = await Promise.all([
     query.select(['id', 'topic', 'status', 'attempts', 'last_error', 'next_attempt_at', 'created_at', sql<string | null>`payload->>'to'`.as('recipient')])
