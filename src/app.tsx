@@ -67,6 +67,7 @@ import { createLiveHub } from './modules/notifications/live/live-hub.ts';
 import { registerLiveUpdates } from './modules/notifications/live/live-routes.ts';
 import { registerPostalPages } from './modules/postal/page-routes.tsx';
 import { operatorFromConfig } from './modules/postal/operator/operator-from-config.ts';
+import { registerOutboxPages } from './platform/outbox/page-routes.tsx';
 
 export interface AppOptions {
   config: Config;
@@ -221,6 +222,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   registerResultPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files, keys: sealingKeysFrom(config), timestamp: timestampSourceFrom(config), uploadMaxMb: config.UPLOAD_MAX_MB });
   registerPostalPages(app, { db, now, pageContext, operator: operatorFromConfig(config) });
+  registerOutboxPages(app, { db, now, pageContext });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   app.get('/api/docs', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) =>

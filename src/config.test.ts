@@ -26,4 +26,12 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ ...production, COOKIE_SECRET: 'short' }), /COOKIE_SECRET/);
     assert.throws(() => loadConfig({ ...production, SMTP_URL: '' }), /SMTP_URL/);
   });
+
+  it('wants the SMS gateway\'s keys and brandname with its URL (issue 5 §3)', () => {
+    const sms = { SMS_GATEWAY_URL: 'https://rest.esms.vn/MainService.svc/json/SendMultipleMessage_V4_post_json/', SMS_API_KEY: 'k', SMS_SECRET_KEY: 's', SMS_BRANDNAME: 'HOABINHXANH' };
+    const config = loadConfig(sms);
+    assert.deepEqual([config.SMS_UNICODE, config.SMS_MAX_SEGMENTS], [false, 3]);
+    assert.throws(() => loadConfig({ ...sms, SMS_SECRET_KEY: '' }), /SMS_GATEWAY_URL needs/);
+    assert.throws(() => loadConfig({ ...sms, SMS_MAX_SEGMENTS: '0' }), /SMS_MAX_SEGMENTS/);
+  });
 });

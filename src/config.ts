@@ -61,6 +61,14 @@ const ConfigSchema = Type.Object({
   POST_API_TOKEN: Type.Optional(Type.String({ minLength: 8, description: 'Token sent in the Token header of every call to the postal operator. Keep it out of the repository.' })),
   POST_WEBHOOK_SECRET: Type.Optional(Type.String({ minLength: 16, description: 'Secret shared with the postal operator: its tracking callbacks are signed with HMAC-SHA256 of the body (X-Signature).' })),
   POST_SIMULATOR_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3011, description: 'Port of the bundled postal simulator started by `npm start` outside production when POST_OPERATOR_URL is unset (0 picks a free one).' }),
+  // SMS (issue 5 §3): a brandname gateway speaking the eSMS.vn-style JSON protocol; credentials never in the repository.
+  SMS_GATEWAY_URL: Type.Optional(Type.String({ format: 'uri', description: 'Send endpoint of the brandname SMS gateway (eSMS.vn-style JSON), e.g. https://rest.esms.vn/MainService.svc/json/SendMultipleMessage_V4_post_json/. Unset outside production: the bundled SMS simulator is started (demo); unset in production: SMS stay in the outbox, never sent nor logged.' })),
+  SMS_API_KEY: Type.Optional(Type.String({ minLength: 1, description: 'ApiKey of the account at the SMS gateway.' })),
+  SMS_SECRET_KEY: Type.Optional(Type.String({ minLength: 1, description: 'SecretKey of the account at the SMS gateway. Keep it out of the repository.' })),
+  SMS_BRANDNAME: Type.Optional(Type.String({ minLength: 1, maxLength: 11, description: 'Registered brandname shown as the sender, e.g. HOABINHXANH (at most 11 characters).' })),
+  SMS_UNICODE: Type.Boolean({ default: false, description: 'Send SMS with Vietnamese diacritics (UCS-2, 70 characters a segment). Default false: folded to plain text, 160 characters a segment.' }),
+  SMS_MAX_SEGMENTS: Type.Integer({ minimum: 1, maximum: 10, default: 3, description: 'Longest SMS in segments; a longer text is cut at a word boundary with "...".' }),
+  SMS_SIMULATOR_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3012, description: 'Port of the bundled SMS simulator started by `npm start` outside production when SMS_GATEWAY_URL is unset (0 picks a free one).' }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 10000, description: 'Grace period for in-flight requests on SIGTERM.' }),
 });
 
@@ -93,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (payment.some(Boolean) && !payment.every(Boolean)) throw new ConfigError('Invalid configuration:\n  PAYMENT_GATEWAY_URL, PAYMENT_GATEWAY_API_URL, PAYMENT_MERCHANT_CODE and PAYMENT_HASH_SECRET go together; set all four or none.');
   const post = [config.POST_OPERATOR_URL, config.POST_API_TOKEN, config.POST_WEBHOOK_SECRET];
   if (post.some(Boolean) && !post.every(Boolean)) throw new ConfigError('Invalid configuration:\n  POST_OPERATOR_URL, POST_API_TOKEN and POST_WEBHOOK_SECRET go together; set all three or none.');
+  if (config.SMS_GATEWAY_URL && !(config.SMS_API_KEY && config.SMS_SECRET_KEY && config.SMS_BRANDNAME)) throw new ConfigError('Invalid configuration:\n  SMS_GATEWAY_URL needs SMS_API_KEY, SMS_SECRET_KEY and SMS_BRANDNAME.');
   if (production && !config.COOKIE_SECRET) throw new ConfigError('Invalid configuration:\n  COOKIE_SECRET: production needs a secret of at least 32 characters, shared by every instance.');
   return {
     ...config,

@@ -47,8 +47,13 @@ async function withDatabase<T>(work: (handle: DatabaseHandle, config: Config) =>
 
 interface Logger { info(obj: object, msg?: string): void }
 
-function outboxDelivery(config: Config, handle: DatabaseHandle, log: Logger): OutboxDelivery & { mailDescription: string } {
-  const channels = createOutboxChannels({ smtpUrl: config.SMTP_URL, mailFrom: config.MAIL_FROM, publicUrl: config.publicUrl, portalName: defaultSite.portalName, production: config.NODE_ENV === 'production' }, log);
+function outboxDelivery(config: Config, handle: DatabaseHandle, log: Logger): OutboxDelivery & { mailDescription: string; smsDescription: string | undefined } {
+  const smsGateway = config.SMS_GATEWAY_URL && config.SMS_API_KEY && config.SMS_SECRET_KEY && config.SMS_BRANDNAME
+    ? { url: config.SMS_GATEWAY_URL, apiKey: config.SMS_API_KEY, secretKey: config.SMS_SECRET_KEY, brandname: config.SMS_BRANDNAME, unicode: config.SMS_UNICODE, maxSegments: config.SMS_MAX_SEGMENTS }
+    : undefined;
+  const channels = createOutboxChannels({
+    smtpUrl: config.SMTP_URL, mailFrom: config.MAIL_FROM, publicUrl: config.publicUrl, portalName: defaultSite.portalName, production: config.NODE_ENV === 'production', smsGateway,
+  }, log);
   // Module topics: notification e-mails (their links made absolute here) and notices stored with their dossier.
   const moduleHandlers = {
     notificationEmail: notificationEmailHandler({ mail: channels.mail, publicUrl: config.publicUrl }),
@@ -63,6 +68,7 @@ function outboxDelivery(config: Config, handle: DatabaseHandle, log: Logger): Ou
     },
     intervalMs: config.OUTBOX_POLL_MS,
     policy: { ...defaultDeliveryPolicy, maxAttempts: config.OUTBOX_MAX_ATTEMPTS }, mailDescription: channels.mail.description,
+    smsDescription: channels.smsDescription,
   };
 }
 
@@ -104,9 +110,31 @@ async function withDemoPostalOperator(config: Config): Promise<{ config: Config;
   return { config: { ...config, POST_OPERATOR_URL: postal.url, POST_API_TOKEN: secrets.token, POST_WEBHOOK_SECRET: secrets.webhookSecret }, postal };
 }
 
+/**
+ * Outside production, with no SMS gateway configured, the bundled SMS simulator (src/dev/sms-simulator.ts) is started
+ * in-process with fresh keys and the settings point at it: demo users read their verification codes on its page
+ * (issue 5 §3).
+ */
+async function withDemoSmsGateway(config: Config): Promise<{ config: Config; smsSimulator?: { url: string; close(): Promise<void> } }> {
+  if (config.NODE_ENV === 'production' || config.SMS_GATEWAY_URL) return { config };
+  const { startSmsSimulator } = await import('./dev/sms-simulator.ts');
+  const { randomBytes } = await import('node:crypto');
+  const account = { apiKey: randomBytes(12).toString('hex'), secretKey: randomBytes(12).toString('hex'), brandnames: [config.SMS_BRANDNAME ?? 'HOABINHXANH'] };
+  // Another demo (or a test) may hold the port: then any free port will do, the settings follow it.
+  const smsSimulator = await startSmsSimulator({ port: config.SMS_SIMULATOR_PORT, host: config.HOST, account }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EADDRINUSE') throw error;
+    return startSmsSimulator({ port: 0, host: config.HOST, account });
+  });
+  return {
+    config: { ...config, SMS_GATEWAY_URL: smsSimulator.sendUrl, SMS_API_KEY: account.apiKey, SMS_SECRET_KEY: account.secretKey, SMS_BRANDNAME: account.brandnames[0] },
+    smsSimulator,
+  };
+}
+
 async function serve(options: { worker: boolean }): Promise<void> {
   const { config: withPayments, simulator } = await withDemoPaymentGateway(loadConfig());
-  const { config, postal } = await withDemoPostalOperator(withPayments);
+  const { config: withPost, postal } = await withDemoPostalOperator(withPayments);
+  const { config, smsSimulator } = await withDemoSmsGateway(withPost);
   const handle = await open(config);
   const applied = await migrateToLatest(handle.db);
   const app = await buildApp({ config, db: handle.db, listen: handle.listen });
@@ -127,9 +155,9 @@ async function serve(options: { worker: boolean }): Promise<void> {
     `    API docs:      ${url}/api/docs  (OpenAPI: ${url}/api/openapi.json)`,
     `    Database:      ${handle.embedded ? `embedded PGlite in ${path.resolve(config.DATA_DIR, 'pg')}` : 'PostgreSQL (DATABASE_URL)'}`,
     `    E-mail:        ${config.SMTP_URL ? delivery.mailDescription : 'not sent (no SMTP_URL): each message, links included, is written to this log'}${worker ? '' : ' — sent by the `worker` process'}`,
-    config.NODE_ENV === 'production'
-      ? '    SMS:           not sent (no SMS gateway yet): messages stay in the outbox, never in the log'
-      : '    SMS:           written to this log (no SMS gateway yet; verification codes appear there)',
+    smsSimulator
+      ? `    SMS:           demo gateway simulator; read the messages (verification codes too) at ${smsSimulator.url}/ (\`npm run smssim\` runs it alone)`
+      : delivery.smsDescription ? `    SMS:           ${delivery.smsDescription}${worker ? '' : ' — sent by the `worker` process'}` : '    SMS:           not sent (no SMS_GATEWAY_URL): messages stay in the outbox, never in the log',
     simulator ? `    Payments:      demo gateway simulator at ${simulator.url} (no real money; \`npm run paysim\` runs it alone)` : `    Payments:      ${config.PAYMENT_GATEWAY_URL ? `${config.PAYMENT_GATEWAY} gateway` : 'online payment off (no PAYMENT_GATEWAY_URL)'}`,
     postal ? `    Post:          demo postal simulator at ${postal.url} (parcels move every 20 s; \`npm run postsim\` runs it alone)` : `    Post:          ${config.POST_OPERATOR_URL ? 'postal operator configured' : 'postal service off (no POST_OPERATOR_URL)'}`,
     config.seedDemo ? '    Demo data:     Tỉnh Hòa Bình Xanh (fictional province) — demo accounts below, never in production.' : '',
@@ -148,6 +176,7 @@ async function serve(options: { worker: boolean }): Promise<void> {
     await worker?.stop();
     await simulator?.close();
     await postal?.close();
+    await smsSimulator?.close();
     await handle.close();
     process.exit(0);
   };

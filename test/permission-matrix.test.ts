@@ -195,6 +195,9 @@ const expected: Record<string, Access> = {
   'GET /mot-cua/ho-so/:id/buu-chinh': { permission: 'dossier.read' },
   'POST /mot-cua/ho-so/:id/buu-chinh/gui-ket-qua': { permission: 'dossier.receive' },
   'POST /mot-cua/ho-so/:id/buu-chinh/huy': { permission: 'dossier.receive' },
+  // sms-and-outbox: delivery failures and resend (issue 5 §3)
+  'GET /quan-tri/thu-gui': { permission: 'outbox.manage' },
+  'POST /quan-tri/thu-gui/:id/gui-lai': { permission: 'outbox.manage' },
 };
 
 const sample: Record<string, string> = { ':code': '1.004222', ':file': 'TP1.pdf', ':accountId': '00000000-0000-4000-8000-000000000000', ':roleCode': 'reception', ':id': '00000000-0000-4000-8000-000000000001', ':seq': '1',
@@ -214,7 +217,7 @@ function mayPass(actor: ActorName, access: Access): boolean {
     'audit.read': ['agencyAdmin', 'provinceAdmin'], 'report.read': ['leader', 'agencyAdmin', 'provinceAdmin', 'reportViewer'],
     'apiClient.manage': ['provinceAdmin'], 'calendar.manage': ['provinceAdmin'], 'dossier.receive': ['reception'],
     'dossier.read': ['reception', 'specialist', 'leader', 'clerk'], 'dossier.assign': ['leader'], 'dossier.process': ['specialist'],
-    'process.manage': ['provinceAdmin'], 'dossier.approve': ['leader'], 'dossier.register': ['clerk'], 'dossier.return': ['reception'],
+    'process.manage': ['provinceAdmin'], 'outbox.manage': ['provinceAdmin'], 'dossier.approve': ['leader'], 'dossier.register': ['clerk'], 'dossier.return': ['reception'],
   };
   return (holders[access.permission] ?? []).includes(actor);
 }

@@ -3,7 +3,7 @@ import { startPostalSimulator } from './postal-simulator.ts';
 
 // `npm run postsim [-- --port 3011]`: the bundled postal operator simulator, with the settings to point OpenDVC at it.
 const portArg = process.argv.indexOf('--port');
-const port = Number(portArg > 0 ? process.argv[portArg + 1] : process.env['POSTSIM_PORT'] ?? 3011);
+const port = Number(portArg > 0 ? process.argv[portArg + 1] : process.env['POST_SIMULATOR_PORT'] ?? 3011);
 const token = process.env['POSTSIM_TOKEN'] ?? randomBytes(16).toString('hex');
 const webhookSecret = process.env['POSTSIM_WEBHOOK_SECRET'] ?? randomBytes(24).toString('hex');
 const webhookUrl = process.env['POSTSIM_WEBHOOK_URL'] ?? 'http://localhost:3000/api/v1/postal/callback';

@@ -3,8 +3,11 @@ import type { Database } from '../db/tables.ts';
 import { claimDueOutboxMessages, markOutboxMessageFailed, markOutboxMessageSent } from './repository.ts';
 import type { OutboxTopic } from './enqueue-message.ts';
 
+/** What a handler knows of the message besides its payload: the key a remote system can deduplicate on. */
+export interface OutboxDeliveryMeta { idempotencyKey: string }
+
 /** Sends one message of a topic; throwing means "try again later". */
-export type OutboxHandler = (payload: unknown) => Promise<void>;
+export type OutboxHandler = (payload: unknown, meta: OutboxDeliveryMeta) => Promise<void>;
 /** E-mail and SMS always; the modules' own topics when their handlers are installed (a missing one is retried, then dead). */
 export type OutboxHandlers = Record<'email' | 'sms', OutboxHandler> & Partial<Record<OutboxTopic, OutboxHandler>>;
 
@@ -38,7 +41,7 @@ export async function deliverOutbox(db: Kysely<Database>, handlers: OutboxHandle
     const handler = handlers[message.topic as OutboxTopic];
     try {
       if (!handler) throw new Error(`no handler for outbox topic "${message.topic}"`);
-      await handler(message.payload);
+      await handler(message.payload, { idempotencyKey: message.idempotency_key });
       await markOutboxMessageSent(db, message.id, now);
       result.sent++;
     } catch (error) {

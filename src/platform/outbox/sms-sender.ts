@@ -1,6 +1,10 @@
-/** An SMS gateway. The notifications issue brings the real adapter and its simulator; they implement this. */
+/**
+ * An SMS gateway: the brandname gateway adapter (src/platform/sms/brandname-sms-gateway.ts) or one of the stand-ins
+ * below. `idempotencyKey` is the outbox message's key: a gateway that deduplicates on it never sends a retried
+ * message twice.
+ */
 export interface SmsSender {
-  send(message: SmsMessage): Promise<void>;
+  send(message: SmsMessage, delivery?: { idempotencyKey: string }): Promise<void>;
 }
 
 export interface SmsMessage {
@@ -12,7 +16,7 @@ export interface SmsMessage {
 interface Logger { info(obj: object, msg?: string): void }
 
 /**
- * In production until a gateway adapter exists: nothing is sent and nothing written to the log, since an SMS
+ * In production without SMS_GATEWAY_URL: nothing is sent and nothing written to the log, since an SMS
  * carries a verification code or a password link (SEC-02: no secret in the log). Refusing keeps the message
  * in the outbox, retried and then dead-lettered, so an operator sees what could not go out.
  */
@@ -24,11 +28,11 @@ export function unavailableSmsSender(): SmsSender {
   };
 }
 
-/** Until a gateway is configured, outside production, SMS are written to the log (demo users read their codes there). */
+/** Outside production without a gateway (nor the demo simulator), SMS are written to the log (demo users read their codes there). */
 export function logSmsSender(log: Logger): SmsSender {
   return {
     async send(message) {
-      log.info({ sms: message }, `SMS to ${message.to} (not sent: no SMS gateway yet): ${message.text}`);
+      log.info({ sms: message }, `SMS to ${message.to} (not sent: no SMS gateway configured): ${message.text}`);
     },
   };
 }
