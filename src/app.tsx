@@ -60,6 +60,8 @@ import type { FileStore } from './platform/files/file-store.ts';
 import { registerMultipart } from './platform/files/multipart.ts';
 import { registerPaymentPages } from './modules/payments/page-routes.tsx';
 import { gatewayFromConfig } from './modules/payments/gateway/gateway-from-config.ts';
+import { registerNotificationTemplatePages } from './modules/notifications/templates/page-routes.tsx';
+import { setPublicAddress } from './modules/notifications/public-address.ts';
 
 export interface AppOptions {
   config: Config;
@@ -198,6 +200,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerNotificationPages(app, { db, now, pageContext });
   registerPaymentPages(app, { db, now, pageContext, gateway: gatewayFromConfig(config), publicUrl: config.PUBLIC_URL ? config.publicUrl : undefined });
   registerResultPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files, keys: sealingKeysFrom(config) });
+  setPublicAddress(config.publicUrl);
+  registerNotificationTemplatePages(app, { db, now, pageContext, publicUrl: config.publicUrl });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   app.get('/api/docs', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) =>

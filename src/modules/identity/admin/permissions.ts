@@ -19,6 +19,7 @@ export const knownPermissions = [
   { code: 'calendar.manage', administrative: true },
   { code: 'apiClient.manage', administrative: true },
   { code: 'process.manage', administrative: true },
+  { code: 'notification.manage', administrative: true },
 ] as const;
 
 export type PermissionCode = (typeof knownPermissions)[number]['code'];
