@@ -158,10 +158,13 @@ describe('notification templates (issue 5 §3)', () => {
     assert.ok(await queued(`dossier:${first.id}:2:sms`), 'receipt: mandatory');
     assert.equal(await queued(`dossier:${first.id}:3:sms`), undefined, 'in processing: optional, SMS not chosen');
 
+    // Choosing SMS needs a phone on the account; the dossier then carries it, and it wins over the verified one.
+    await db().updateTable('account').set({ phone: '0911222333' }).where('email', '=', citizenEmail).execute();
     assert.equal((await citizen.post('/tai-khoan/thong-bao', { channels: 'sms' })).status, 303);
     const second = await fileAndReceive();
     await forwardDossier(db(), deskActor, new Date(), { dossierId: second.id });
-    assert.ok(await queued(`dossier:${second.id}:3:sms`), 'in processing: SMS chosen');
+    const sms = await queued(`dossier:${second.id}:3:sms`);
+    assert.equal((sms?.payload as { to: string } | undefined)?.to, '0911222333', 'in processing: SMS chosen, to the phone on the dossier');
     assert.equal(await queued(`dossier:${second.id}:3:email`), undefined, 'e-mail no longer chosen');
   });
 
