@@ -71,9 +71,9 @@ const templates: Record<string, Record<Lang, Template>> = {
   },
   forwarded: {
     vi: { title: 'Hồ sơ {label} đang được xử lý', lead: 'Hồ sơ của Ông/Bà đã được chuyển đến bộ phận chuyên môn để giải quyết.',
-      sms: '{portal}: Hồ sơ {label} đang được xử lý. Hẹn trả {dueAt}.' },
+      sms: '{portal}: Hồ sơ {label} đang được xử lý. Xem {link}' },
     en: { title: 'Dossier {label} is being processed', lead: 'Your dossier has been passed to the department that handles it.',
-      sms: '{portal}: Dossier {label} is being processed. Result due {dueAt}.' },
+      sms: '{portal}: Dossier {label} is being processed. See {link}' },
   },
   paymentRequested: {
     vi: { title: 'Hồ sơ {label}: đề nghị thực hiện nghĩa vụ tài chính', lead: 'Đề nghị Ông/Bà thực hiện nghĩa vụ tài chính để hồ sơ tiếp tục được giải quyết.',
