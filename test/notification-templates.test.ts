@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Actor } from '../src/platform/context.ts';
 import { actorForAccount } from '../src/modules/identity/actor-for-account.ts';
 import { submitDossier } from '../src/modules/dossiers/submit-dossier.ts';
@@ -207,5 +208,25 @@ describe('notification templates (issue 5 §3)', () => {
     const state = { storageState: { cookies, origins: [] } };
     assert.deepEqual(await axeViolations(browser, `${server.url}/quan-tri/mau-thong-bao`, state), []);
     assert.deepEqual(await axeViolations(browser, `${server.url}${page}`, state), []);
+  });
+
+  it('shows the preview at 360 px without sideways scrolling, and it passes axe too', async () => {
+    const url = new URL(server.url);
+    const cookies = admin.cookie().split('; ').map((pair) => {
+      const at = pair.indexOf('=');
+      return { name: pair.slice(0, at), value: pair.slice(at + 1), domain: url.hostname, path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' as const };
+    });
+    const context = await browser.newContext({ storageState: { cookies, origins: [] }, viewport: { width: 360, height: 800 } });
+    try {
+      const tab = await context.newPage();
+      await tab.goto(`${server.url}${page}`);
+      await tab.getByRole('button', { name: 'Xem trước' }).click();
+      await tab.waitForSelector('[data-preview="sms"]');
+      assert.ok(await tab.evaluate(() => document.documentElement.scrollWidth <= 360));
+      const results = await new AxeBuilder({ page: tab }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      assert.deepEqual(results.violations.map((v) => v.id), []);
+    } finally {
+      await context.close();
+    }
   });
 });
