@@ -198,10 +198,17 @@ const expected: Record<string, Access> = {
   // sms-and-outbox: delivery failures and resend (issue 5 §3)
   'GET /quan-tri/thu-gui': { permission: 'outbox.manage' },
   'POST /quan-tri/thu-gui/:id/gui-lai': { permission: 'outbox.manage' },
+  // notification templates (issue 5 §3)
+  'GET /quan-tri/mau-thong-bao': { permission: 'notification.manage' },
+  'GET /quan-tri/mau-thong-bao/:kind/:lang': { permission: 'notification.manage' },
+  'POST /quan-tri/mau-thong-bao/:kind/:lang': { permission: 'notification.manage' },
+  'POST /quan-tri/mau-thong-bao/:kind/:lang/xem-truoc': { permission: 'notification.manage' },
+  'POST /quan-tri/mau-thong-bao/:kind/:lang/mac-dinh': { permission: 'notification.manage' },
 };
 
 const sample: Record<string, string> = { ':code': '1.004222', ':file': 'TP1.pdf', ':accountId': '00000000-0000-4000-8000-000000000000', ':roleCode': 'reception', ':id': '00000000-0000-4000-8000-000000000001', ':seq': '1',
-  ':page': '1', ':component': 'TP1', ':fileId': '1', ':paymentId': '00000000-0000-4000-8000-000000000002' };
+  ':page': '1', ':component': 'TP1', ':fileId': '1', ':paymentId': '00000000-0000-4000-8000-000000000002',
+  ':kind': 'received', ':lang': 'vi' };
 const actors = ['anonymous', 'citizen', 'business', 'officerWithoutMfa', 'reception', 'specialist', 'leader', 'clerk', 'agencyAdmin', 'provinceAdmin', 'reportViewer'] as const;
 type ActorName = (typeof actors)[number];
 
@@ -217,7 +224,8 @@ function mayPass(actor: ActorName, access: Access): boolean {
     'audit.read': ['agencyAdmin', 'provinceAdmin'], 'report.read': ['leader', 'agencyAdmin', 'provinceAdmin', 'reportViewer'],
     'apiClient.manage': ['provinceAdmin'], 'calendar.manage': ['provinceAdmin'], 'dossier.receive': ['reception'],
     'dossier.read': ['reception', 'specialist', 'leader', 'clerk'], 'dossier.assign': ['leader'], 'dossier.process': ['specialist'],
-    'process.manage': ['provinceAdmin'], 'outbox.manage': ['provinceAdmin'], 'dossier.approve': ['leader'], 'dossier.register': ['clerk'], 'dossier.return': ['reception'],
+    'process.manage': ['provinceAdmin'], 'outbox.manage': ['provinceAdmin'], 'notification.manage': ['provinceAdmin'], 'dossier.approve': ['leader'],
+    'dossier.register': ['clerk'], 'dossier.return': ['reception'],
   };
   return (holders[access.permission] ?? []).includes(actor);
 }

@@ -33,7 +33,7 @@ export async function announceDossierAction(trx: Transaction<Database>, input: {
   const applicant = dossier.applicant as ApplicantSnapshot;
   const { definition } = await getProcedureVersion(trx, dossier.procedure_version_id);
   await notifyDossierChange(trx, {
-    at: input.at, applicantAccountId: dossier.applicant_account_id, applicantEmail: applicant.email ?? null,
+    at: input.at, applicantAccountId: dossier.applicant_account_id, applicantEmail: applicant.email ?? null, applicantPhone: applicant.phone ?? null,
     event: {
       kind: input.kind, seq: input.seq, fromStatus: input.fromStatus, toStatus: projection.status, reason: input.reason, payload: input.payload,
       dossier: { id: dossier.id, reference: dossier.reference, code: projection.code, procedureName: definition.name, applicantName: applicant.name, dueAt: projection.dueAt },

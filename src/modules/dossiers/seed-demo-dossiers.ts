@@ -94,7 +94,8 @@ export async function seedDemoDossiers(db: Kysely<Database>, now: Date): Promise
   await requestSupplement(db, desk, day(6, '14:00'), 'vi', { dossierId: completed, items: [{ name: 'Bản chính giấy tờ cần chứng thực', reason: 'Cần đối chiếu bản chính tại quầy.' }] });
   await completeSupplement(db, desk, day(5, '09:00'), { dossierId: completed, note: 'Doanh nghiệp mang bản chính đến đối chiếu tại quầy.' });
 
-  // The demo's past is kept in the applicants' inboxes but not e-mailed to its made-up addresses, and its notices
-  // are rendered on demand rather than stored by the worker all at once (issue 4 §5).
-  await deletePendingOutboxMessages(db, ['notificationEmail', 'dossierNotice']);
+  // The demo's past is kept in the applicants' inboxes but not e-mailed or texted to its made-up contacts (the
+  // seed runs once, on a fresh database, so the only pending SMS are these), and its notices are rendered on
+  // demand rather than stored by the worker all at once (issue 4 §5, issue 5 §3).
+  await deletePendingOutboxMessages(db, ['notificationEmail', 'sms', 'dossierNotice']);
 }

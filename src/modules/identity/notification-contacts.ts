@@ -12,11 +12,16 @@ export interface NotificationContact {
   channels: readonly string[];
 }
 
-/** The contact of an active account, or undefined for a closed, disabled or unknown one (it gets nothing). */
-export async function findNotificationContact(db: Db, accountId: string): Promise<NotificationContact | undefined> {
-  const row = await db.selectFrom('account').select(['id', 'display_name', 'email', 'email_verified_at', 'notification_channels'])
-    .where('id', '=', accountId).where('status', '=', 'active').executeTakeFirst();
-  return row && { accountId: row.id, name: row.display_name, email: row.email_verified_at ? row.email : null, channels: row.notification_channels };
+/**
+ * The contact of an active account, or undefined for a closed, disabled or unknown one (it gets nothing). The
+ * phone is the verified one only (profile_attribute, recorded by the SMS code check), like the e-mail address.
+ */
+export async function findNotificationContact(db: Db, accountId: string): Promise<(NotificationContact & { phone: string | null }) | undefined> {
+  const row = await db.selectFrom('account as a')
+    .leftJoin('profile_attribute as p', (join) => join.onRef('p.account_id', '=', 'a.id').on('p.name', '=', 'phone').on('p.verified', '=', true))
+    .select(['a.id', 'a.display_name', 'a.email', 'a.email_verified_at', 'a.notification_channels', 'p.value as phone'])
+    .where('a.id', '=', accountId).where('a.status', '=', 'active').executeTakeFirst();
+  return row && { accountId: row.id, name: row.display_name, email: row.email_verified_at ? row.email : null, channels: row.notification_channels, phone: row.phone ?? null };
 }
 
 /**

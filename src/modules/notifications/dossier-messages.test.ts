@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { dossierMessage, isAnnounced, mandatoryKinds, type DossierEvent } from './dossier-messages.ts';
+import { countSmsSegments } from '../../platform/sms/sms-text.ts';
+import { announcedKinds, defaultTemplate, dossierMessage, isAnnounced, mandatoryKinds, type DossierEvent } from './dossier-messages.ts';
 
 const dueAt = new Date('2026-11-27T10:00:00Z'); // 17:00 in Vietnam
 const event = (kind: string, toStatus: number, more: Partial<DossierEvent> = {}): DossierEvent => ({
@@ -66,5 +67,28 @@ describe('what the applicant is told of each dossier event (issue 4 §5)', () =>
     assert.equal(isAnnounced('extended', 4, 4), true);
     assert.equal(isAnnounced('dueDateRecomputed', 2, 2), true);
     assert.deepEqual([...mandatoryKinds].sort(), ['extended', 'received', 'receptionRefused', 'resolved', 'supplementRequested'].sort());
+  });
+
+  it('has a short SMS for every announced event, sent folded to plain text with the dossier and the link (issue 5 §3)', () => {
+    for (const c of cases) {
+      const { sms } = dossierMessage('vi', c.event, 'Cổng DVC Hòa Bình Xanh', { linkUrl: 'https://dvc.example.vn/ho-so-cua-toi/HS261124-ABCDEF' });
+      assert.match(sms, /^Cong DVC Hoa Binh Xanh: /, c.name);
+      assert.ok(sms.includes(c.event.dossier.code ?? c.event.dossier.reference), c.name);
+      assert.equal(countSmsSegments(sms).encoding, 'GSM-7', `${c.name}: no diacritics left`);
+      assert.ok(countSmsSegments(sms).segments <= 2, `${c.name}: ${sms}`);
+    }
+    assert.deepEqual(cases.map((c) => c.event.kind).sort(), [...announcedKinds].sort(), 'every kind is covered above');
+    const received = dossierMessage('vi', event('received', 2), 'Cổng DVC', { linkUrl: 'https://dvc.example.vn/x' }).sms;
+    assert.equal(received, 'Cong DVC: Ho so 000.41.23.H99-261124-0001 da duoc tiep nhan. Hen tra ket qua 17:00 27/11/2026. Xem https://dvc.example.vn/x');
+    for (const kind of announcedKinds) assert.match(defaultTemplate(kind, 'vi').sms, /[ạảãàáâầấậẩẫăằắặẳẵêềếệểễôồốộổỗơờớợởỡưừứựửữđ]/i, `${kind}: written with diacritics`);
+  });
+
+  it('uses an administrator\'s wording when given one, with every placeholder filled', () => {
+    const template = { title: '{portal} – {label} ({status})', lead: 'Thủ tục {procedure}, số {reference}, hẹn {dueAt}. {link}', sms: 'Hồ sơ {code}: {reason}' };
+    const message = dossierMessage('vi', event('extended', 4, { reason: 'Cần xác minh' }), 'Cổng', { template, linkPath: '/ho-so-cua-toi/HS261124-ABCDEF' });
+    assert.equal(message.title, 'Cổng – 000.41.23.H99-261124-0001 (Đang xử lý)');
+    assert.match(message.body, /^Thủ tục Đăng ký thường trú, số HS261124-ABCDEF, hẹn 17:00 27\/11\/2026\. \/ho-so-cua-toi\/HS261124-ABCDEF$/m);
+    assert.match(message.text, /hẹn 17:00 27\/11\/2026\. \{link\}/, 'the e-mail keeps {link} for the worker');
+    assert.equal(message.sms, 'Ho so 000.41.23.H99-261124-0001: Can xac minh');
   });
 });

@@ -30,7 +30,32 @@ export interface DossierWarningTable {
   warned_at: Timestamp;
 }
 
+/** The three parts of a notice's wording (issue 5 §3). */
+export interface TemplateParts { title: string; lead: string; sms: string }
+
+/** An administrator's wording of one event's notice in one language (migration 0023); no row: the default. */
+export interface NotificationTemplateTable extends TemplateParts {
+  kind: string;
+  lang: 'vi' | 'en';
+  changed_by: string;
+  changed_at: Timestamp;
+}
+
+/** One save or reset of a template, with the wording before and after (null: the code's default). */
+export interface NotificationTemplateChangeTable {
+  id: GeneratedAlways<number>;
+  kind: string;
+  lang: string;
+  action: 'saved' | 'reset';
+  before: ColumnType<TemplateParts | null, string | null, string | null>;
+  after: ColumnType<TemplateParts | null, string | null, string | null>;
+  changed_by: string;
+  changed_at: Timestamp;
+}
+
 export interface NotificationTables {
   notification: NotificationTable;
   dossier_warning: DossierWarningTable;
+  notification_template: NotificationTemplateTable;
+  notification_template_change: NotificationTemplateChangeTable;
 }

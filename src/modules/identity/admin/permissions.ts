@@ -20,6 +20,7 @@ export const knownPermissions = [
   { code: 'apiClient.manage', administrative: true },
   { code: 'process.manage', administrative: true },
   { code: 'outbox.manage', administrative: true },
+  { code: 'notification.manage', administrative: true },
 ] as const;
 
 export type PermissionCode = (typeof knownPermissions)[number]['code'];

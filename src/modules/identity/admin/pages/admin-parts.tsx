@@ -21,7 +21,7 @@ export function AdminNav({ lang, current }: { lang: Lang; current: string }) {
   const links: [string, MessageKey][] = [
     ['/quan-tri/can-bo', 'admin.officers.title'], ['/quan-tri/phan-quyen', 'admin.assignments.title'],
     ['/quan-tri/don-vi', 'admin.units.title'], ['/quan-tri/vai-tro', 'admin.roles.title'],
-    ['/quan-tri/quy-trinh', 'process.nav'], ['/quan-tri/thu-gui', 'outbox.nav'],
+    ['/quan-tri/quy-trinh', 'process.nav'], ['/quan-tri/mau-thong-bao', 'notificationTemplates.nav'], ['/quan-tri/thu-gui', 'outbox.nav'],
   ];
   return (
     <nav class="admin-nav" aria-label={t(lang, 'admin.title')}>

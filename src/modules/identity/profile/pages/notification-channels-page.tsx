@@ -1,4 +1,5 @@
-import { t } from '../../../../platform/i18n/messages.ts';
+import { t, type MessageKey } from '../../../../platform/i18n/messages.ts';
+import { mandatoryKinds } from '../../../notifications/dossier-messages.ts';
 import { Layout, type PageContext } from '../../../../platform/views/layout.tsx';
 import { notificationChannels } from '../set-notification-channels.ts';
 import { ErrorSummary, SuccessNotice, type FormError } from './form-parts.tsx';
@@ -24,7 +25,12 @@ export function NotificationChannelsPage({ ctx, csrfToken, channels, contact, er
       {saved ? <SuccessNotice>{t(lang, 'profile.channels.saved')}</SuccessNotice> : null}
       <ErrorSummary lang={lang} errors={errors} />
       <p>{t(lang, 'profile.channels.lead')}</p>
-      <p class="notice" id="mandatory-note">{t(lang, 'profile.channels.mandatory')}</p>
+      <div class="notice" id="mandatory-note">
+        <p>{t(lang, 'profile.channels.mandatory')}</p>
+        {/* Named from the same set the notifier uses, so the page cannot promise other notices than those sent. */}
+        <p>{t(lang, 'profile.channels.mandatoryList')}</p>
+        <ul>{[...mandatoryKinds].map((kind) => <li>{t(lang, `notificationTemplates.kind.${kind}` as MessageKey)}</li>)}</ul>
+      </div>
       <form method="post" action="/tai-khoan/thong-bao" class="stack-form" novalidate>
         <input type="hidden" name="_csrf" value={csrfToken} />
         <fieldset class="choices" aria-describedby="mandatory-note">
