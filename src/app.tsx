@@ -69,7 +69,6 @@ import { registerPostalPages } from './modules/postal/page-routes.tsx';
 import { operatorFromConfig } from './modules/postal/operator/operator-from-config.ts';
 import { registerOutboxPages } from './platform/outbox/page-routes.tsx';
 import { registerNotificationTemplatePages } from './modules/notifications/templates/page-routes.tsx';
-import { setPublicAddress } from './modules/notifications/public-address.ts';
 
 export interface AppOptions {
   config: Config;
@@ -225,7 +224,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerResultPages(app, { db, now, pageContext, publicUrl: config.publicUrl, files, keys: sealingKeysFrom(config), timestamp: timestampSourceFrom(config), uploadMaxMb: config.UPLOAD_MAX_MB });
   registerPostalPages(app, { db, now, pageContext, operator: operatorFromConfig(config) });
   registerOutboxPages(app, { db, now, pageContext });
-  setPublicAddress(config.publicUrl);
   registerNotificationTemplatePages(app, { db, now, pageContext, publicUrl: config.publicUrl });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());

@@ -19,6 +19,7 @@ import { currentTotp } from './modules/identity/totp.ts';
 import { createFileStore } from './platform/files/create-file-store.ts';
 import { dossierNoticeHandler } from './modules/dossiers/store-dossier-notice.ts';
 import { notificationEmailHandler } from './modules/notifications/notification-email.ts';
+import { notificationSmsHandler } from './modules/notifications/notification-sms.ts';
 import { paymentRefundHandler } from './modules/payments/refund-payment.ts';
 import { gatewayFromConfig } from './modules/payments/gateway/gateway-from-config.ts';
 import { postalOrderHandler } from './modules/postal/place-postal-order.ts';
@@ -54,9 +55,10 @@ function outboxDelivery(config: Config, handle: DatabaseHandle, log: Logger): Ou
   const channels = createOutboxChannels({
     smtpUrl: config.SMTP_URL, mailFrom: config.MAIL_FROM, publicUrl: config.publicUrl, portalName: defaultSite.portalName, production: config.NODE_ENV === 'production', smsGateway,
   }, log);
-  // Module topics: notification e-mails (their links made absolute here) and notices stored with their dossier.
+  // Module topics: notification e-mails and SMS (their links made absolute here) and notices stored with their dossier.
   const moduleHandlers = {
     notificationEmail: notificationEmailHandler({ mail: channels.mail, publicUrl: config.publicUrl }),
+    notificationSms: notificationSmsHandler({ sms: channels.sms, publicUrl: config.publicUrl }),
     dossierNotice: dossierNoticeHandler({ db: handle.db, files: createFileStore(config), publicUrl: config.publicUrl, now: () => new Date() }),
   };
   return {

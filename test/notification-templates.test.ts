@@ -12,6 +12,9 @@ import { notifyDossierChange } from '../src/modules/notifications/notify-dossier
 import { createMailSender } from '../src/platform/mail/mail-transport.ts';
 import { deliverOutbox } from '../src/platform/outbox/deliver-outbox.ts';
 import { createOutboxHandlers } from '../src/platform/outbox/outbox-handlers.ts';
+import { brandnameSmsGateway } from '../src/platform/sms/brandname-sms-gateway.ts';
+import { startSmsSimulator, type RunningSmsSimulator } from '../src/dev/sms-simulator.ts';
+import { notificationSmsHandler } from '../src/modules/notifications/notification-sms.ts';
 import { axeViolations } from './support/accessibility.ts';
 import { launchBrowser } from './support/browser.ts';
 import { demoPassword, httpClient, signInOfficer, type HttpClient } from './support/http-client.ts';
@@ -21,6 +24,7 @@ import { startTestServer, type TestServer } from './support/server.ts';
 // Editable notification templates with preview, and SMS to applicants (issue 5 §3; P-05, G-07).
 let server: TestServer;
 let smtp: TestSmtpServer;
+let smsGateway: RunningSmsSimulator;
 let browser: Browser;
 let admin: HttpClient;
 let desk: HttpClient;
@@ -42,10 +46,13 @@ async function fileAndReceive() {
   return { id, reference, code: code! };
 }
 
-/** The worker's outbox round: every due message, through the real SMTP server; SMS go nowhere here. */
+/** The worker's outbox round: every due message, through the real SMTP server and the SMS gateway simulator. */
 async function deliver() {
   const mail = createMailSender({ smtpUrl: smtp.url, from: 'no-reply@example.vn', log: { info: () => undefined } });
-  const handlers = createOutboxHandlers({ mail, sms: { send: async () => undefined } }, { notificationEmail: notificationEmailHandler({ mail, publicUrl: server.config.publicUrl }) });
+  const sms = brandnameSmsGateway({ url: smsGateway.sendUrl, apiKey: smsGateway.account.apiKey, secretKey: smsGateway.account.secretKey, brandname: 'HOABINHXANH', unicode: false, maxSegments: 3 });
+  const handlers = createOutboxHandlers({ mail, sms }, {
+    notificationEmail: notificationEmailHandler({ mail, publicUrl: server.config.publicUrl }), notificationSms: notificationSmsHandler({ sms, publicUrl: server.config.publicUrl }),
+  });
   for (let round = 0; round < 20; round++) if ((await deliverOutbox(db(), handlers, new Date(Date.now() + 1000))).sent === 0) break;
 }
 
@@ -55,6 +62,7 @@ const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').rep
 
 before(async () => {
   smtp = await startSmtpServer();
+  smsGateway = await startSmsSimulator({ account: { apiKey: 'templates-key', secretKey: 'templates-secret', brandnames: ['HOABINHXANH'] } });
   server = await startTestServer();
   browser = await launchBrowser();
   admin = await signInOfficer(server, 'minh.nq@demo.hoabinhxanh.vn');
@@ -73,6 +81,7 @@ after(async () => {
   await browser?.close();
   await server?.close();
   await smtp?.close();
+  await smsGateway?.close();
 });
 
 describe('notification templates (issue 5 §3)', () => {
@@ -134,7 +143,9 @@ describe('notification templates (issue 5 §3)', () => {
     assert.ok(mail, 'the e-mail subject at the SMTP server');
     assert.match(mail.text, new RegExp(`Hồ sơ ${dossier.reference} về .* đã được tiếp nhận\\.`));
     const sms = await queued(`dossier:${dossier.id}:2:sms`);
-    assert.equal(sms?.topic, 'sms');
+    assert.equal(sms?.topic, 'notificationSms');
+    const sent = smsGateway.messages.find((m) => m.phone === citizenPhone && m.content.startsWith(`Ho so ${dossier.code} da duoc nhan.`));
+    assert.ok(sent, 'the SMS at the gateway');
     assert.match((sms!.payload as { text: string }).text, new RegExp(`^Ho so ${dossier.code.replace(/\./g, '\\.')} da duoc nhan\\. Hen \\d\\d:\\d\\d`));
     assert.equal((sms!.payload as { to: string }).to, citizenPhone, 'the account\'s verified phone when the dossier gives none');
   });
@@ -179,7 +190,10 @@ describe('notification templates (issue 5 §3)', () => {
     }));
     assert.deepEqual(result, { inApp: false, email: true, sms: true });
     const sms = await queued(`dossier:${id}:90:sms`);
-    assert.deepEqual(sms?.payload, { to: '0909000111', text: `Cong Dich vu cong: Ho so ${reference} dang duoc xu ly. Xem ${server.config.publicUrl}/tra-cuu-ho-so?ma=${reference}` });
+    assert.deepEqual(sms?.payload, { to: '0909000111', text: `Cong Dich vu cong: Ho so ${reference} dang duoc xu ly. Xem {link}`, linkPath: `/tra-cuu-ho-so?ma=${reference}` });
+    await deliver();
+    const sent = smsGateway.messages.filter((m) => m.phone === '0909000111');
+    assert.deepEqual(sent.map((m) => m.content), [`Cong Dich vu cong: Ho so ${reference} dang duoc xu ly. Xem ${server.config.publicUrl}/tra-cuu-ho-so?ma=${reference}`], 'the link made absolute by the worker');
   });
 
   it('tells the person on the channels page which notices always go out', async () => {

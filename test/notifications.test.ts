@@ -15,6 +15,8 @@ import { createFileStore } from '../src/platform/files/create-file-store.ts';
 import { createMailSender } from '../src/platform/mail/mail-transport.ts';
 import { deliverOutbox } from '../src/platform/outbox/deliver-outbox.ts';
 import { createOutboxHandlers } from '../src/platform/outbox/outbox-handlers.ts';
+import { logSmsSender } from '../src/platform/outbox/sms-sender.ts';
+import { notificationSmsHandler } from '../src/modules/notifications/notification-sms.ts';
 import { axeViolations } from './support/accessibility.ts';
 import { launchBrowser } from './support/browser.ts';
 import { demoPassword, httpClient, signInOfficer, type HttpClient } from './support/http-client.ts';
@@ -36,8 +38,11 @@ const db = () => server.database.db;
 /** The worker's outbox round, as `serve` runs it: every due message, until none is left. */
 async function deliver(now = new Date(Date.now() + 1000)) {
   const mail = createMailSender({ smtpUrl: smtp.url, from: 'no-reply@example.vn', log: { info: () => undefined } });
-  const handlers = createOutboxHandlers({ mail, sms: { send: async () => undefined } }, {
+  // SMS are not what these tests look at: the log stand-in the demo used before a gateway existed takes them.
+  const sms = logSmsSender({ info: () => undefined });
+  const handlers = createOutboxHandlers({ mail, sms }, {
     notificationEmail: notificationEmailHandler({ mail, publicUrl: server.config.publicUrl }),
+    notificationSms: notificationSmsHandler({ sms, publicUrl: server.config.publicUrl }),
     dossierNotice: dossierNoticeHandler({ db: db(), files: createFileStore(server.config), publicUrl: server.config.publicUrl, now: () => now }),
   });
   let total = 0;

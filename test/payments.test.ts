@@ -334,7 +334,7 @@ describe('daily reconciliation with the gateway (issue 5 §2)', () => {
     const db = server.database.db;
     const noop = async () => {};
     // The worker's round with every topic the app queues (the dossier's notifications and notices too).
-    const handlers = { email: noop, sms: noop, notificationEmail: noop, dossierNotice: noop, paymentRefund: paymentRefundHandler(db, gateway) };
+    const handlers = { email: noop, sms: noop, notificationEmail: noop, notificationSms: noop, dossierNotice: noop, paymentRefund: paymentRefundHandler(db, gateway) };
     let sent = 0;
     for (let round = 0; round < 20; round++) {
       const delivered = await deliverOutbox(db, handlers, new Date(Date.now() + 1000));

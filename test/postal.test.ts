@@ -57,7 +57,7 @@ const noop = async () => {};
 /** The worker's rounds until the queue is empty: the postal orders reach the simulator. */
 async function runWorker(): Promise<void> {
   const db = server.database.db;
-  const handlers = { email: noop, sms: noop, notificationEmail: noop, dossierNotice: noop, postalOrder: postalOrderHandler(db, operatorFromConfig(server.config)) };
+  const handlers = { email: noop, sms: noop, notificationEmail: noop, notificationSms: noop, dossierNotice: noop, postalOrder: postalOrderHandler(db, operatorFromConfig(server.config)) };
   for (let round = 0; round < 20; round++) {
     const delivered = await deliverOutbox(db, handlers, new Date(Date.now() + 1000));
     assert.equal(delivered.retried + delivered.dead, 0, JSON.stringify(delivered));

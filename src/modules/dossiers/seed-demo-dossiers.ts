@@ -97,5 +97,5 @@ export async function seedDemoDossiers(db: Kysely<Database>, now: Date): Promise
   // The demo's past is kept in the applicants' inboxes but not e-mailed or texted to its made-up contacts (the
   // seed runs once, on a fresh database, so the only pending SMS are these), and its notices are rendered on
   // demand rather than stored by the worker all at once (issue 4 §5, issue 5 §3).
-  await deletePendingOutboxMessages(db, ['notificationEmail', 'sms', 'dossierNotice']);
+  await deletePendingOutboxMessages(db, ['notificationEmail', 'notificationSms', 'sms', 'dossierNotice']);
 }

@@ -1,11 +1,10 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../platform/db/tables.ts';
-import { enqueueSms } from '../../platform/outbox/enqueue-sms.ts';
 import { defaultSite } from '../../platform/views/site.ts';
 import { findNotificationContact } from '../identity/notification-contacts.ts';
 import { dossierMessage, isAnnounced, mandatoryKinds, type DossierEvent } from './dossier-messages.ts';
 import { enqueueNotificationEmail } from './notification-email.ts';
-import { publicAddress } from './public-address.ts';
+import { enqueueNotificationSms } from './notification-sms.ts';
 import { insertNotification } from './repository.ts';
 import { findStoredTemplate } from './templates/repository.ts';
 
@@ -42,7 +41,7 @@ export async function notifyDossierChange(trx: Transaction<Database>, change: Do
   const { dossier } = event;
   const label = dossier.code ?? dossier.reference;
   const linkPath = contact ? `/ho-so-cua-toi/${encodeURIComponent(dossier.reference)}` : `/tra-cuu-ho-so?ma=${encodeURIComponent(label)}`;
-  const message = dossierMessage(lang, event, defaultSite.portalName, { template, linkPath, linkUrl: `${publicAddress()}${linkPath}` });
+  const message = dossierMessage(lang, event, defaultSite.portalName, { template, linkPath, linkUrl: '{link}' });
   let inApp = false;
   if (contact && chosen('inApp')) {
     inApp = await insertNotification(trx, {
@@ -60,7 +59,7 @@ export async function notifyDossierChange(trx: Transaction<Database>, change: Do
   const phone = change.applicantPhone?.trim() || contact?.phone;
   let sms = false;
   if (phone && chosen('sms')) {
-    sms = await enqueueSms(trx, { to: phone, text: message.sms, idempotencyKey: `dossier:${dossier.id}:${event.seq}:sms`, now: change.at });
+    sms = await enqueueNotificationSms(trx, { to: phone, text: message.sms, linkPath, idempotencyKey: `dossier:${dossier.id}:${event.seq}:sms`, now: change.at });
   }
   return { inApp, email, sms };
 }

@@ -3,11 +3,11 @@ import type { Database } from '../db/tables.ts';
 import { insertOutboxMessage } from './repository.ts';
 
 /**
- * `notificationEmail`: a notification's e-mail, finished (its link made absolute) by the worker; `dossierNotice`:
+ * `notificationEmail`, `notificationSms`: a notification's e-mail or SMS, finished (its link made absolute) by the worker; `dossierNotice`:
  * store the PDF of a notice a dossier action issued (issue 4 §5); `paymentRefund`: a refund sent to the payment
  * gateway (issue 5 §2); `postalOrder`: an order placed with or cancelled at the postal operator (issue 5 §4).
  */
-export type OutboxTopic = 'email' | 'sms' | 'notificationEmail' | 'dossierNotice' | 'paymentRefund' | 'postalOrder';
+export type OutboxTopic = 'email' | 'sms' | 'notificationEmail' | 'notificationSms' | 'dossierNotice' | 'paymentRefund' | 'postalOrder';
 
 /**
  * Records a message to deliver once the caller's transaction commits (ARCHITECTURE principle 5). Nothing is sent
