@@ -14,6 +14,7 @@ import { drawParagraph } from '../src/platform/pdf/body-text.ts';
 import { axeViolations } from './support/accessibility.ts';
 import { launchBrowser } from './support/browser.ts';
 import { signInOfficer, type HttpClient } from './support/http-client.ts';
+import { collapsedText, dossierOf as dossierOfServer, pdfsigAvailable, resultsOf as resultsOfServer } from './support/results.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 // Issue 5 §1 (P-16, P-17), the parts added to signed results: an RFC 3161 timestamp from the configured TSA (a TSA
@@ -24,12 +25,10 @@ let server: TestServer;
 let tsa: TsaSimulator;
 let leader: HttpClient;
 let dir: string;
-const pdfsigAvailable = spawnSync('pdfsig', ['-v']).status === 0;
 
-const dossierOf = async (procedureCode: string) => (await server.database.db.selectFrom('dossier as d').innerJoin('procedure_version as v', 'v.id', 'd.procedure_version_id')
-  .innerJoin('procedure as p', 'p.id', 'v.procedure_id').select(['d.id', 'd.status']).where('p.code', '=', procedureCode).executeTakeFirstOrThrow());
-const resultsOf = (dossierId: string) => server.database.db.selectFrom('result_document').selectAll().where('dossier_id', '=', dossierId).orderBy('issued_at').orderBy('number').execute();
-const text = async (response: Response) => (await response.text()).replace(/\s+/g, ' ');
+const dossierOf = (procedureCode: string) => dossierOfServer(server, procedureCode);
+const resultsOf = (dossierId: string) => resultsOfServer(server, dossierId);
+const text = collapsedText;
 const decision = 'Xác nhận thông tin cư trú của ông Nguyễn Văn An.';
 
 async function download(dossierId: string, resultId: string): Promise<Buffer> {

@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { axeViolations } from './support/accessibility.ts';
 import { launchBrowser } from './support/browser.ts';
 import { demoPassword, httpClient, signInOfficer, type HttpClient } from './support/http-client.ts';
+import { collapsedText, dossierOf as dossierOfServer, pdfsigAvailable, resultsOf as resultsOfServer } from './support/results.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 // Issue 5 §1: a leader previews and signs a dossier's result; the signed PDF verifies independently (pdfsig); the
@@ -18,12 +19,10 @@ let server: TestServer;
 let leader: HttpClient;
 let citizen: HttpClient;
 let dir: string;
-const pdfsigAvailable = spawnSync('pdfsig', ['-v']).status === 0;
 
-const dossierOf = async (procedureCode: string) => (await server.database.db.selectFrom('dossier as d').innerJoin('procedure_version as v', 'v.id', 'd.procedure_version_id')
-  .innerJoin('procedure as p', 'p.id', 'v.procedure_id').select(['d.id', 'd.status']).where('p.code', '=', procedureCode).executeTakeFirstOrThrow());
-const resultsOf = (dossierId: string) => server.database.db.selectFrom('result_document').selectAll().where('dossier_id', '=', dossierId).orderBy('issued_at').orderBy('number').execute();
-const text = async (response: Response) => (await response.text()).replace(/\s+/g, ' ');
+const dossierOf = (procedureCode: string) => dossierOfServer(server, procedureCode);
+const resultsOf = (dossierId: string) => resultsOfServer(server, dossierId);
+const text = collapsedText;
 const decision = 'Cấp giấy xác nhận cho ông Nguyễn Văn An theo đề nghị.';
 
 before(async () => {

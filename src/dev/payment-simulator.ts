@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenSimulator } from './listen-simulator.ts';
 import { randomInt } from 'node:crypto';
 import {
   pipeHash, queryRequestFields, queryResponseFields, refundRequestFields, refundResponseFields, sameDigest, signedQuery, verifyParams,
@@ -220,15 +220,8 @@ ${(Object.keys(outcomes) as PayOutcome[]).map((o, i) => `<label><input type="rad
     return send(response, 404, 'text/html; charset=utf-8', page('Không tìm thấy', '<h1>Không tìm thấy trang</h1>'));
   };
 
-  const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => { if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', String(error)); else response.end(); });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => { server.off('error', reject); resolve(); });
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${port}`;
+  const listening = await listenSimulator(handle, options);
+  const { url } = listening;
   return {
     url, paymentUrl: `${url}/paymentv2/vpcpay.html`, apiUrl: `${url}/merchant_webapi/api/transaction`, merchant, transactions, ipnLog,
     setMode(mode) { if (mode.ipnMode) ipnMode = mode.ipnMode; if (mode.lateMs !== undefined) lateMs = mode.lateMs; },
@@ -236,8 +229,7 @@ ${(Object.keys(outcomes) as PayOutcome[]).map((o, i) => `<label><input type="rad
     async settled() { while (inFlight.size) await Promise.allSettled([...inFlight]); },
     async close() {
       await Promise.allSettled([...inFlight]);
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listening.close();
     },
   };
 }

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenSimulator } from './listen-simulator.ts';
 import { randomUUID } from 'node:crypto';
 import {
   customerCareSmsType, isVietnameseMobile, resultCodes, resultMessages, sendPath, type BrandnameSendReply, type BrandnameSendRequest,
@@ -149,15 +149,8 @@ export async function startSmsSimulator(options: { port?: number; host?: string;
     return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
   };
 
-  const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => { if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', String(error)); else response.end(); });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => { server.off('error', reject); resolve(); });
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${port}`;
+  const listening = await listenSimulator(handle, options);
+  const { url } = listening;
   return {
     url, sendUrl: `${url}${sendPath}`, account, messages,
     calls: () => calls,
@@ -166,8 +159,7 @@ export async function startSmsSimulator(options: { port?: number; host?: string;
       for (let i = 0; i < count; i++) failures.push(failure);
     },
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listening.close();
     },
   };
 }
