@@ -5,6 +5,7 @@ import { warnDueDossiers } from './modules/notifications/warn-due-dossiers.ts';
 import { reconcilePaymentsJob } from './modules/payments/reconcile-payments-job.ts';
 import { purgeExpiredCredentialsJob } from './modules/identity/purge-expired-credentials.ts';
 import { sweepOrphanFilesJob } from './platform/files/sweep-orphan-files-job.ts';
+import { orderMissedPickupsJob } from './modules/postal/order-missed-pickups.ts';
 
 /** What a job handler receives besides its data: the database and the settings. */
 export interface JobContext {
@@ -29,4 +30,5 @@ export const jobs: JobDefinition[] = [
   reconcilePaymentsJob,
   sweepOrphanFilesJob,
   purgeExpiredCredentialsJob,
+  orderMissedPickupsJob,
 ];

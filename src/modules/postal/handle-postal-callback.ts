@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/tables.ts';
-import { t } from '../../platform/i18n/messages.ts';
+import { t, type MessageKey } from '../../platform/i18n/messages.ts';
 import { appendDossierAction } from '../dossiers/append-dossier-action.ts';
 import { lockDossier } from '../dossiers/repository.ts';
 import { recordPostCodPayment } from '../payments/record-post-cod-payment.ts';
@@ -76,6 +76,6 @@ async function applyToDossier(trx: Parameters<typeof appendDossierAction>[0], op
   }
   const kind = actionOf[next];
   if (!kind) return 'applied';
-  const reason = t('vi', `postal.timeline.${order.purpose}.${next}` as never, { code, note: callback.NOTE ?? '' });
+  const reason = t('vi', `postal.timeline.${order.purpose}.${next}` as MessageKey, { code, note: callback.NOTE ?? '' });
   return (await appendPostalAction(trx, order.dossier_id, { kind, at: now, actor, reason, payload: base })) ? 'applied' : 'appliedNoAction';
 }

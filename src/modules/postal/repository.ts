@@ -60,3 +60,12 @@ export async function listPostalEvents(db: Db, orderIds: string[]) {
   if (!orderIds.length) return [];
   return db.selectFrom('postal_event').selectAll().where('postal_order_id', 'in', orderIds).orderBy('id').execute();
 }
+
+/** Filed dossiers awaiting the desk whose applicant sends the papers by post, with no pickup ever ordered. */
+export async function listDossiersWithoutPickup(db: Db, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('postal_choice as c').innerJoin('dossier as d', 'd.id', 'c.dossier_id').select('c.dossier_id')
+    .where('c.send_papers', '=', true).where('d.status', '=', 1)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('postal_order as o').select('o.id').whereRef('o.dossier_id', '=', 'c.dossier_id').where('o.purpose', '=', 'pickup'))))
+    .orderBy('c.updated_at').limit(limit).execute();
+  return rows.map((r) => r.dossier_id);
+}
